@@ -1,0 +1,18 @@
+// Builds the web app before `npm start` when dist/web is missing or older than its sources.
+import { execSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+
+function newest(dir) {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return latest;
+}
+
+const built = "dist/web/index.html";
+if (!existsSync(built) || newest("src/web") > statSync(built).mtimeMs) {
+  execSync("npx vite build", { stdio: "inherit" });
+}

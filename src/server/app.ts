@@ -1,0 +1,126 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import fastifyCookie from "@fastify/cookie";
+import fastifyHelmet from "@fastify/helmet";
+import fastifyRateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import { registerAuth } from "./http/auth.ts";
+import type { Kernel } from "./http/kernel.ts";
+import { API_VERSION, finishOpenApi } from "./http/openapi.ts";
+import { registerProblemHandler, sendNotFound } from "./http/problem.ts";
+import { sessionRoutes } from "./modules/accounts/session.routes.ts";
+import { userRoutes } from "./modules/accounts/users.routes.ts";
+import { oidcRoutes } from "./modules/accounts/oidc.routes.ts";
+import { auditRoutes } from "./modules/audit/audit.routes.ts";
+import { healthRoutes } from "./modules/health/health.routes.ts";
+import { organisationRoutes } from "./modules/organisations/organisations.routes.ts";
+
+export const API_PREFIX = "/api/v1";
+const webRoot = fileURLToPath(new URL("../../dist/web/", import.meta.url));
+
+/** Builds the whole application on a kernel; tests call this and use `app.inject`. */
+export async function buildApp(kernel: Kernel, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ? { level: kernel.config.LOG_LEVEL } : false,
+    bodyLimit: 256 * 1024,
+    trustProxy: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerProblemHandler(app, kernel);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+    referrerPolicy: { policy: "no-referrer" },
+    crossOriginEmbedderPolicy: false,
+    frameguard: { action: "deny" },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { max: kernel.config.RATE_LIMIT_PER_MINUTE, timeWindow: "1 minute" });
+  registerAuth(app, kernel);
+
+  app.addHook("onSend", async (request, reply) => {
+    if (request.url.startsWith("/api/")) {
+      reply.header("API-Version", API_VERSION);
+      reply.header("Cache-Control", "no-store");
+    }
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.0.3",
+      info: {
+        title: "Ketenzicht API",
+        version: API_VERSION,
+        description: "De API van Ketenzicht: signalen, meldroute, zorgcoördinatie en ketensamenwerking tegen mensenhandel.",
+        contact: { name: "Ketenzicht", email: "api@ketenzicht.example.nl", url: "https://ketenzicht.example.nl" },
+      },
+      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "kz_session" } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes(kernel));
+      await api.register(sessionRoutes(kernel));
+      await api.register(oidcRoutes(kernel));
+      await api.register(userRoutes(kernel));
+      await api.register(organisationRoutes(kernel));
+      await api.register(auditRoutes(kernel));
+      api.get("/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () =>
+        finishOpenApi(app.swagger() as unknown as Record<string, unknown>, API_PREFIX),
+      );
+    },
+    { prefix: API_PREFIX },
+  );
+
+  // The browsable API documentation is public reading material.
+  app.addHook("onRoute", (route) => {
+    if (route.url.startsWith(`${API_PREFIX}/docs`)) route.config = { ...route.config, access: "public" };
+  });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: `${API_PREFIX}/docs`,
+    staticCSP: true,
+    transformSpecification: (doc) => finishOpenApi(doc as Record<string, unknown>, API_PREFIX),
+    uiConfig: { docExpansion: "list" },
+  });
+
+  const hasWeb = existsSync(webRoot);
+  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === "GET" && !request.url.startsWith("/api/") && hasWeb;
+    if (isPage) return reply.type("text/html").header("Cache-Control", "no-cache").sendFile("index.html");
+    return sendNotFound(reply, request.url);
+  });
+
+  return app;
+}

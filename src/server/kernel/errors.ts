@@ -1,0 +1,55 @@
+/**
+ * The small error vocabulary of Ketenzicht. Each error has a stable code (for API clients) and an HTTP
+ * status; one handler (http/problem.ts) turns them into RFC 9457 problem details and hides everything else.
+ */
+export type ErrorCode =
+  | "invalid_input"
+  | "unsupported_media_type"
+  | "payload_too_large"
+  | "unauthenticated"
+  | "second_factor_required"
+  | "enrolment_required"
+  | "invalid_credentials"
+  | "invalid_second_factor"
+  | "account_locked"
+  | "csrf_token_invalid"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  | "rate_limited"
+  | "method_not_allowed"
+  | "internal_error";
+
+export interface InvalidParam {
+  name: string;
+  code: string;
+  reason: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    readonly title: string,
+    readonly detail: string,
+    readonly invalidParams: InvalidParam[] = [],
+  ) {
+    super(detail);
+  }
+}
+
+export const invalidInput = (detail: string, invalidParams: InvalidParam[] = []) =>
+  new AppError(400, "invalid_input", "Ongeldige invoer", detail, invalidParams);
+
+export const unauthenticated = () =>
+  new AppError(401, "unauthenticated", "Niet ingelogd", "Log in om verder te gaan.");
+
+/**
+ * "Not found or no access": a record the actor may not see answers exactly like one that does not exist.
+ */
+export const notFound = (what = "Het gevraagde gegeven") =>
+  new AppError(404, "not_found", "Niet gevonden", `${what} bestaat niet of u heeft er geen toegang toe.`);
+
+export const forbidden = (detail: string) => new AppError(403, "forbidden", "Geen toestemming", detail);
+
+export const conflict = (detail: string) => new AppError(409, "conflict", "Conflict", detail);

@@ -1,0 +1,226 @@
+import sql, { join, raw, type Sql } from "sql-template-tag";
+import type { AuditEventInput } from "../audit.ts";
+import { AppError } from "../errors.ts";
+import { grants, resources, roles, type ActionOf, type RelationOf, type Resource, type Role } from "./matrix.ts";
+
+/**
+ * The one place where Ketenzicht decides who may do what. A decision is role × organisation × relation
+ * to the record × action, looked up in the matrix (matrix.ts). The same relations exist twice, once as
+ * a test on one record and once as SQL for lists, side by side so that they cannot drift apart.
+ */
+export interface Actor {
+  userId: string;
+  organisationId: string;
+  roles: readonly Role[];
+  /** Regions the actor's organisation belongs to. */
+  regionIds: readonly string[];
+  /** Regions in which the actor is administrator for the whole region. */
+  adminRegionIds: readonly string[];
+}
+
+/** What the policy needs to know about a record to find the actor's relation to it. */
+export interface Facts {
+  user: { id?: string; organisationId: string; regionIds: readonly string[] };
+  organisation: { id?: string; regionIds: readonly string[] };
+  region: { id: string };
+  audit_event: { actorOrganisationId: string | null; ownerOrganisationId: string | null };
+}
+
+type RelationRule<R extends Resource> = {
+  /** Does the actor have this relation to this record? */
+  test: (actor: Actor, facts: Facts[R]) => boolean;
+  /** The same question as a condition on the record's table, aliased `alias`. */
+  where: (actor: Actor, alias: string) => Sql;
+};
+
+const overlaps = (a: readonly string[], b: readonly string[]) => a.some((x) => b.includes(x));
+const col = (alias: string, column: string) => raw(`${alias}.${column}`);
+const inRegions = (alias: string, orgColumn: string, regionIds: readonly string[]) =>
+  regionIds.length === 0
+    ? sql`false`
+    : sql`exists (select 1 from region_members rm where rm.organisation_id = ${col(alias, orgColumn)} and rm.region_id in (${join([...regionIds])}))`;
+
+const relationRules: { [R in Resource]: Record<RelationOf<R>, RelationRule<R>> } = {
+  user: {
+    self: {
+      test: (actor, user) => user.id === actor.userId,
+      where: (actor, a) => sql`${col(a, "id")} = ${actor.userId}`,
+    },
+    same_organisation: {
+      test: (actor, user) => user.id !== actor.userId && user.organisationId === actor.organisationId,
+      where: (actor, a) => sql`(${col(a, "organisation_id")} = ${actor.organisationId} and ${col(a, "id")} <> ${actor.userId})`,
+    },
+    administered_region: {
+      test: (actor, user) => user.id !== actor.userId && overlaps(user.regionIds, actor.adminRegionIds),
+      where: (actor, a) => sql`(${col(a, "id")} <> ${actor.userId} and ${inRegions(a, "organisation_id", actor.adminRegionIds)})`,
+    },
+  },
+  organisation: {
+    own: {
+      test: (actor, org) => org.id === actor.organisationId,
+      where: (actor, a) => sql`${col(a, "id")} = ${actor.organisationId}`,
+    },
+    same_region: {
+      test: (actor, org) => org.id !== actor.organisationId && overlaps(org.regionIds, actor.regionIds),
+      where: (actor, a) => sql`(${col(a, "id")} <> ${actor.organisationId} and ${inRegions(a, "id", actor.regionIds)})`,
+    },
+    administered_region: {
+      test: (actor, org) => overlaps(org.regionIds, actor.adminRegionIds),
+      where: (actor, a) => inRegions(a, "id", actor.adminRegionIds),
+    },
+  },
+  region: {
+    member: {
+      test: (actor, region) => actor.regionIds.includes(region.id),
+      where: (actor, a) => (actor.regionIds.length ? sql`${col(a, "id")} in (${join([...actor.regionIds])})` : sql`false`),
+    },
+    administered: {
+      test: (actor, region) => actor.adminRegionIds.includes(region.id),
+      where: (actor, a) =>
+        actor.adminRegionIds.length ? sql`${col(a, "id")} in (${join([...actor.adminRegionIds])})` : sql`false`,
+    },
+  },
+  audit_event: {
+    own_organisation: {
+      test: (actor, event) =>
+        event.actorOrganisationId === actor.organisationId || event.ownerOrganisationId === actor.organisationId,
+      where: (actor, a) =>
+        sql`(${col(a, "actor_organisation_id")} = ${actor.organisationId} or ${col(a, "owner_organisation_id")} = ${actor.organisationId})`,
+    },
+  },
+};
+
+export function relationsTo<R extends Resource>(actor: Actor, resource: R, facts: Facts[R]): RelationOf<R>[] {
+  const rules = relationRules[resource] as Record<string, RelationRule<R>>;
+  return (resources[resource].relations as readonly RelationOf<R>[]).filter((relation) => rules[relation]!.test(actor, facts));
+}
+
+/** The first of the actor's roles that grants the action on this record, or null when none does. */
+export function grantingRole<R extends Resource>(actor: Actor, action: ActionOf<R>, resource: R, facts: Facts[R]): Role | null {
+  const relations = relationsTo(actor, resource, facts) as string[];
+  for (const role of actor.roles) {
+    const granted = grants.some(
+      (g) => g.resource === resource && g.roles.includes(role) && relations.includes(g.relation) && (g.actions as readonly string[]).includes(action),
+    );
+    if (granted) return role;
+  }
+  return null;
+}
+
+export function can<R extends Resource>(actor: Actor, action: ActionOf<R>, resource: R, facts: Facts[R]): boolean {
+  return grantingRole(actor, action, resource, facts) !== null;
+}
+
+/**
+ * An access that the policy refused. It answers 404 when the actor may not even read the record (so its
+ * existence does not leak) and 403 when they may see it but not do this; the error handler writes the
+ * attached audit event in a transaction of its own.
+ */
+export class AccessDenied extends AppError {
+  constructor(
+    status: 403 | 404,
+    readonly audit: Omit<AuditEventInput, "clientAddress">,
+  ) {
+    super(
+      status,
+      status === 404 ? "not_found" : "forbidden",
+      status === 404 ? "Niet gevonden" : "Geen toestemming",
+      status === 404
+        ? "Het gevraagde gegeven bestaat niet of u heeft er geen toegang toe."
+        : "U heeft geen toestemming voor deze handeling.",
+    );
+  }
+}
+
+export interface AuthorizeOptions {
+  objectId?: string;
+  ownerOrganisationId?: string;
+  dataSubjectRef?: string;
+}
+
+/** Allows the action or throws AccessDenied. Returns the role the actor acts in, for the audit event. */
+export function authorize<R extends Resource>(
+  actor: Actor,
+  action: ActionOf<R>,
+  resource: R,
+  facts: Facts[R],
+  options: AuthorizeOptions = {},
+): Role {
+  const role = grantingRole(actor, action, resource, facts);
+  if (role) return role;
+  const visible = action !== "read" && can(actor, "read" as ActionOf<R>, resource, facts);
+  throw new AccessDenied(visible ? 403 : 404, {
+    actor: { userId: actor.userId, organisationId: actor.organisationId, role: actor.roles[0] ?? null },
+    action: "access_denied",
+    objectType: resource,
+    objectId: options.objectId,
+    ownerOrganisationId: options.ownerOrganisationId,
+    dataSubjectRef: options.dataSubjectRef,
+    result: "denied",
+    details: { attempted: action },
+  });
+}
+
+/**
+ * The SQL condition that selects exactly the records the actor may `action` (usually "list"), for a table
+ * aliased `alias`. No grant means `false`: deny by default.
+ */
+export function accessFilter<R extends Resource>(actor: Actor, action: ActionOf<R>, resource: R, alias: string): Sql {
+  const rules = relationRules[resource] as Record<string, RelationRule<R>>;
+  const relations = new Set(
+    grants
+      .filter(
+        (g) => g.resource === resource && (g.actions as readonly string[]).includes(action) && g.roles.some((r) => actor.roles.includes(r)),
+      )
+      .map((g) => g.relation as string),
+  );
+  if (relations.size === 0) return sql`false`;
+  return sql`(${join([...relations].map((relation) => rules[relation]!.where(actor, alias)), " or ")})`;
+}
+
+/** Which actions the actor has on some record of each resource: what the UI may offer in menus. */
+export function abilities(actor: Actor): Record<string, boolean> {
+  const result: Record<string, boolean> = {};
+  for (const resource of Object.keys(resources) as Resource[]) {
+    for (const action of resources[resource].actions) {
+      result[`${resource}.${action}`] = grants.some(
+        (g) =>
+          g.resource === resource &&
+          g.relation !== "self" &&
+          (g.actions as readonly string[]).includes(action) &&
+          g.roles.some((r) => actor.roles.includes(r)),
+      );
+    }
+  }
+  return result;
+}
+
+/** The actor's abilities on one record, sent with it so the UI never re-implements a rule. */
+export function recordAbilities<R extends Resource>(actor: Actor, resource: R, facts: Facts[R]): Record<string, boolean> {
+  return Object.fromEntries(
+    (resources[resource].actions as readonly ActionOf<R>[]).map((action) => [action, can(actor, action, resource, facts)]),
+  );
+}
+
+export function isRole(value: string): value is Role {
+  return (roles as readonly string[]).includes(value);
+}
+
+
+/**
+ * Nobody hands out more than they hold: region administration can be given only by an administrator of
+ * that region. (Changing one's own roles is already excluded: "self" grants nothing but read.)
+ */
+export function authorizeRegionAdministration(actor: Actor, regionIds: readonly string[]): void {
+  const beyond = regionIds.filter((id) => !actor.adminRegionIds.includes(id));
+  if (beyond.length > 0) {
+    throw new AccessDenied(403, {
+      actor: { userId: actor.userId, organisationId: actor.organisationId, role: actor.roles[0] ?? null },
+      action: "access_denied",
+      objectType: "region",
+      objectId: beyond[0],
+      result: "denied",
+      details: { attempted: "grant_region_administration" },
+    });
+  }
+}

@@ -1,0 +1,50 @@
+import { createBrowserRouter, RouterProvider, type RouteObject } from "react-router-dom";
+import { Authenticated } from "./components/guards.tsx";
+import { Layout } from "./components/Layout.tsx";
+import { AuditPage } from "./pages/audit/AuditPage.tsx";
+import { PersonTimelinePage } from "./pages/audit/PersonTimelinePage.tsx";
+import { EnrolmentPage } from "./pages/auth/EnrolmentPage.tsx";
+import { LoginPage } from "./pages/auth/LoginPage.tsx";
+import { SecondFactorPage } from "./pages/auth/SecondFactorPage.tsx";
+import { HomePage } from "./pages/home/HomePage.tsx";
+import { OrganisationsPage } from "./pages/organisations/OrganisationsPage.tsx";
+import { AccessibilityPage } from "./pages/static/AccessibilityPage.tsx";
+import { NotFoundPage } from "./pages/static/NotFoundPage.tsx";
+import { UserCreatePage } from "./pages/users/UserCreatePage.tsx";
+import { UserDetailPage } from "./pages/users/UserDetailPage.tsx";
+import { UserListPage } from "./pages/users/UserListPage.tsx";
+import { SessionProvider } from "./session/SessionContext.tsx";
+
+/**
+ * Every page of the web app, by its Dutch path. A page that needs an ability says so here; the menu and
+ * the start page show only what the session's abilities allow, and the server checks every request anyway.
+ */
+export const routes: RouteObject[] = [
+  {
+    element: (
+      <SessionProvider>
+        <Layout />
+      </SessionProvider>
+    ),
+    children: [
+      { path: "/", element: <Authenticated><HomePage /></Authenticated> },
+      { path: "/inloggen", element: <LoginPage /> },
+      { path: "/inloggen/tweede-factor", element: <SecondFactorPage /> },
+      { path: "/inloggen/tweede-factor-instellen", element: <EnrolmentPage /> },
+      { path: "/beheer/gebruikers", element: <Authenticated ability="user.list"><UserListPage /></Authenticated> },
+      { path: "/beheer/gebruikers/nieuw", element: <Authenticated ability="user.create"><UserCreatePage /></Authenticated> },
+      { path: "/beheer/gebruikers/:id", element: <Authenticated><UserDetailPage /></Authenticated> },
+      { path: "/beheer/organisaties", element: <Authenticated ability="organisation.list"><OrganisationsPage /></Authenticated> },
+      { path: "/audit", element: <Authenticated ability="audit_event.list"><AuditPage /></Authenticated> },
+      { path: "/audit/persoon/:userId", element: <Authenticated ability="audit_event.list"><PersonTimelinePage /></Authenticated> },
+      { path: "/toegankelijkheid", element: <AccessibilityPage /> },
+      { path: "*", element: <NotFoundPage /> },
+    ],
+  },
+];
+
+const router = createBrowserRouter(routes);
+
+export function App() {
+  return <RouterProvider router={router} />;
+}

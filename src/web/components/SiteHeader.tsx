@@ -1,0 +1,68 @@
+import { Button, NavBar, NavList, PageHeader } from "@utrecht/component-library-react";
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router-dom";
+import { useSession } from "../session/SessionContext.tsx";
+import { currentLanguage } from "../i18n/i18n.ts";
+import { NavItem } from "./links.tsx";
+import { Link as RouterLink } from "react-router-dom";
+
+/** The banner: name of the application, language switch, the user and logout; then the main menu. */
+export function SiteHeader() {
+  const { t, i18n } = useTranslation();
+  const { session, can, logout } = useSession();
+  const navigate = useNavigate();
+  const user = session?.stage === "authenticated" ? session.user : null;
+  const otherLanguage = currentLanguage() === "nl" ? "en" : "nl";
+
+  const onLogout = async () => {
+    await logout().catch(() => undefined);
+    navigate("/inloggen");
+  };
+
+  return (
+    <>
+      <PageHeader className="kz-header">
+        <div className="kz-header__inner">
+          <RouterLink to="/" className="kz-brand">
+            <span className="kz-brand__mark" aria-hidden="true" />
+            <span className="kz-brand__text">
+              <span className="kz-brand__name">{t("app.name")}</span>
+              <span className="kz-brand__tagline">{t("app.tagline")}</span>
+            </span>
+          </RouterLink>
+          <div className="kz-header__tools">
+            <Button
+              appearance="subtle-button"
+              className="kz-language"
+              onClick={() => void i18n.changeLanguage(otherLanguage)}
+              aria-label={t("app.switchLanguageLabel")}
+              lang={t("app.switchLanguageLang")}
+            >
+              {t("app.switchLanguage")}
+            </Button>
+            {user ? (
+              <div className="kz-user" role="group" aria-label={t("app.userMenu")}>
+                <span className="kz-user__name">{t("app.loggedInAs", { name: user.displayName })}</span>
+                <Button appearance="secondary-action-button" onClick={() => void onLogout()}>
+                  {t("app.logout")}
+                </Button>
+              </div>
+            ) : null}
+          </div>
+        </div>
+      </PageHeader>
+      {user ? (
+        <NavBar aria-label={t("app.mainNav")} className="kz-nav">
+          <NavList>
+            <NavItem to="/" end>
+              {t("nav.home")}
+            </NavItem>
+            {can("user.list") ? <NavItem to="/beheer/gebruikers">{t("nav.users")}</NavItem> : null}
+            {can("organisation.list") ? <NavItem to="/beheer/organisaties">{t("nav.organisations")}</NavItem> : null}
+            {can("audit_event.list") ? <NavItem to="/audit">{t("nav.audit")}</NavItem> : null}
+          </NavList>
+        </NavBar>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,21 @@
+/** The accessibility statement (toegankelijkheidsverklaring), after the model of digitoegankelijk.nl. */
+export const accessibilityNl = {
+  title: "Toegankelijkheidsverklaring",
+  intro: "Ketenzicht wil dat iedereen die ermee werkt dat zonder belemmeringen kan doen, ook met een beperking en ook met hulpmiddelen zoals een schermlezer, vergroting of alleen een toetsenbord.",
+  standardHeading: "Welke norm",
+  standardText: "Ketenzicht is overheidssoftware en moet voldoen aan de Europese norm EN 301 549, en daarmee aan de Web Content Accessibility Guidelines (WCAG) 2.1 op niveau A en AA. Dat is verplicht op grond van het Tijdelijk besluit digitale toegankelijkheid overheid.",
+  statusHeading: "Hoe ver we zijn",
+  statusText: "Ketenzicht is gebouwd met de componenten en het huisstijlthema van NL Design System. Elke pagina wordt bij elke wijziging automatisch getoetst op de WCAG 2.1 A- en AA-criteria (met axe-core) en met alleen het toetsenbord doorlopen. Een onafhankelijk onderzoek door een deskundige partij is gepland; de uitkomst publiceren we hier.",
+  measuresHeading: "Wat we doen",
+  measures1: "Elke pagina heeft één hoofdkop, herkenbare gebieden (kop, menu, inhoud, voettekst) en een link om direct naar de inhoud te gaan.",
+  measures2: "Alle formuliervelden hebben een zichtbaar label. Foutmeldingen staan bij het veld en bovenaan in een overzicht met links naar de velden.",
+  measures3: "Na het wisselen van pagina komt de focus op de hoofdkop, zodat een schermlezer de nieuwe pagina aankondigt.",
+  measures4: "Kleuren voldoen aan de contrastnorm en de focus is altijd zichtbaar.",
+  measures5: "Ketenzicht is te gebruiken in het Nederlands en in het Engels.",
+  limitsHeading: "Bekende beperkingen",
+  limitsText: "De QR-code bij het instellen van de tweede factor is een afbeelding. Wie die niet kan scannen, krijgt dezelfde sleutel als tekst om handmatig in te voeren.",
+  reportHeading: "Een probleem melden",
+  reportText: "Loopt u tegen een toegankelijkheidsprobleem aan? Meld het bij de functioneel beheerder van uw organisatie; die geeft het door aan het beheerteam van Ketenzicht. Vertel erbij op welke pagina het was, wat u probeerde te doen en welk hulpmiddel u gebruikt. U krijgt binnen 5 werkdagen een reactie; binnen 2 weken hoort u wat we eraan doen.",
+  complaintText: "Bent u niet tevreden over hoe uw melding is afgehandeld? Dan kunt u een klacht indienen bij de organisatie die Ketenzicht voor u beschikbaar stelt, en daarna bij de Nationale ombudsman.",
+  updated: "Deze verklaring is voor het laatst bijgewerkt op {{date}}.",
+};
