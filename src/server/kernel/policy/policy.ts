@@ -224,3 +224,12 @@ export function authorizeRegionAdministration(actor: Actor, regionIds: readonly 
     });
   }
 }
+
+/** The role an actor acts in for a list or search: the first of their roles with a grant for it. */
+export function actingRole<R extends Resource>(actor: Actor, action: ActionOf<R>, resource: R): Role | null {
+  return (
+    actor.roles.find((role) =>
+      grants.some((g) => g.resource === resource && g.roles.includes(role) && (g.actions as readonly string[]).includes(action)),
+    ) ?? null
+  );
+}

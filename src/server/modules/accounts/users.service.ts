@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { Kernel } from "../../http/kernel.ts";
 import { conflict, notFound } from "../../kernel/errors.ts";
-import { accessFilter, authorize, authorizeRegionAdministration, type Actor } from "../../kernel/policy/policy.ts";
+import { accessFilter, actingRole, authorize, authorizeRegionAdministration, type Actor } from "../../kernel/policy/policy.ts";
 import type { Role } from "../../kernel/policy/matrix.ts";
 import { hashPassword } from "./authentication.ts";
 import { deleteSessionsOfUser } from "./sessions.repository.ts";
@@ -28,7 +28,7 @@ export function listUsersFor(kernel: Kernel, actor: Actor, query: z.infer<typeof
       offset: (query.page - 1) * query.pageSize,
     });
     kernel.audit.record(tx, {
-      actor: { userId: actor.userId, organisationId: actor.organisationId, role: actor.roles[0] ?? null },
+      actor: { userId: actor.userId, organisationId: actor.organisationId, role: actingRole(actor, "list", "user") },
       action: "list",
       objectType: "user",
       result: "success",

@@ -5,7 +5,7 @@ import type { Kernel } from "../../http/kernel.ts";
 import { requireActor } from "../../http/auth.ts";
 import { run } from "../../kernel/db.ts";
 import { notFound } from "../../kernel/errors.ts";
-import { accessFilter, authorize, type Actor } from "../../kernel/policy/policy.ts";
+import { accessFilter, actingRole, authorize, type Actor } from "../../kernel/policy/policy.ts";
 
 /** The audit viewer for privacy officers. Reading the trail is itself written to the trail. */
 const auditEventSchema = z
@@ -98,7 +98,7 @@ export function auditRoutes(kernel: Kernel): FastifyPluginAsyncZod {
     clientAddress: row.client_address,
     details: row.details ? (JSON.parse(row.details) as Record<string, unknown>) : null,
   });
-  const auditActor = (actor: Actor) => ({ userId: actor.userId, organisationId: actor.organisationId, role: "privacy_officer" });
+  const auditActor = (actor: Actor) => ({ userId: actor.userId, organisationId: actor.organisationId, role: actingRole(actor, "list", "audit_event") });
 
   return async (app) => {
     app.get("/audit-events", {
