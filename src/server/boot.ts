@@ -48,5 +48,5 @@ export function loadKeys(config: Config): KeyMaterial {
 export async function createKernel(config: Config, db: Database, keys: KeyMaterial, now: () => Date = () => new Date()): Promise<Kernel> {
   await migrate(db);
   const crypto = new FieldCrypto(keys);
-  return { config, db, crypto, audit: new AuditTrail(crypto), now };
+  return { config, db, crypto, audit: new AuditTrail(crypto, now), now };
 }

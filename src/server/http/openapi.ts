@@ -51,7 +51,13 @@ export function finishOpenApi(doc: Json, prefix: string): Json {
     paths: finished,
     components: {
       ...components,
-      schemas: { ...(components.schemas as Json | undefined), Problem: z.toJSONSchema(problemSchema, { target: "openapi-3.0" }) },
+      // The schema registry usually already holds Problem (problemSchema carries meta id "Problem"); only when
+      // no route references it is it added here, converted without the registry so it is inlined, not a
+      // dangling "#/definitions/Problem" reference.
+      schemas: {
+        ...(components.schemas as Json | undefined),
+        Problem: (components.schemas as Json | undefined)?.Problem ?? z.toJSONSchema(problemSchema, { target: "openapi-3.0", metadata: z.registry() }),
+      },
       headers: {
         "API-Version": { description: "De volledige versie van de API", schema: { type: "string", example: API_VERSION } },
       },

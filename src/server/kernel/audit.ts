@@ -75,7 +75,10 @@ const CHAIN_LOCK = 7513;
 const QUEUE = "audit.queue";
 
 export class AuditTrail {
-  constructor(private readonly crypto: FieldCrypto) {}
+  constructor(
+    private readonly crypto: FieldCrypto,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   /** Queues an event on the transaction; it is written, chained and sealed just before COMMIT. */
   record(tx: Tx, event: AuditEventInput): void {
@@ -100,7 +103,7 @@ export class AuditTrail {
     const last = await tx.query<{ hash: string }>("select hash from audit_events order by seq desc limit 1");
     let previous = last[0]?.hash ?? GENESIS;
     for (const event of events) {
-      const row = toRow(event);
+      const row = toRow(event, this.now());
       const hash = this.crypto.auditSeal(previous, canonical(row));
       await tx.query(
         `insert into audit_events (id, occurred_at, actor_user_id, actor_label, actor_organisation_id, actor_role,
@@ -154,10 +157,10 @@ export type VerifyResult =
 
 type SealedFields = Omit<AuditRow, "seq" | "prev_hash" | "hash">;
 
-function toRow(event: AuditEventInput): SealedFields {
+function toRow(event: AuditEventInput, at: Date): SealedFields {
   return {
     id: randomUUID(),
-    occurred_at: new Date().toISOString(),
+    occurred_at: at.toISOString(),
     actor_user_id: event.actor?.userId ?? null,
     actor_label: event.actorLabel ?? null,
     actor_organisation_id: event.actor?.organisationId ?? null,
