@@ -28,6 +28,7 @@ export const userListSchema = z
 export const userListQuery = z
   .object({
     organisationId: uuid.optional(),
+    q: z.string().trim().min(1).max(200).optional().describe("Zoek op (een deel van) naam of e-mailadres"),
     page: z.coerce.number().int().min(1).default(1),
     pageSize: z.coerce.number().int().min(1).max(200).default(50),
   })

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { Kernel } from "../../http/kernel.ts";
 import { conflict, notFound } from "../../kernel/errors.ts";
+import { normalise } from "../../kernel/crypto.ts";
 import { accessFilter, actingRole, authorize, authorizeRegionAdministration, type Actor } from "../../kernel/policy/policy.ts";
 import type { Role } from "../../kernel/policy/matrix.ts";
 import { hashPassword } from "./authentication.ts";
@@ -21,21 +22,34 @@ function roleRows(roles: Role[], regionAdministratorOf: string[]) {
 
 export function listUsersFor(kernel: Kernel, actor: Actor, query: z.infer<typeof userListQuery>, clientAddress: string) {
   return kernel.db.transaction(async (tx) => {
-    const { rows, total } = await listUsers(tx, {
-      access: accessFilter(actor, "list", "user", "u"),
-      organisationId: query.organisationId,
-      limit: query.pageSize,
-      offset: (query.page - 1) * query.pageSize,
-    });
+    const offset = (query.page - 1) * query.pageSize;
+    const access = accessFilter(actor, "list", "user", "u");
+    let items: ReturnType<typeof presentUser>[];
+    let total: number;
+    if (query.q) {
+      // Names and e-mail addresses are encrypted, so a search decrypts the users the actor may list
+      // (one organisation or region: hundreds, not millions) and matches in memory.
+      const all = await listUsers(tx, { access, organisationId: query.organisationId, limit: 10_000, offset: 0 });
+      const needle = normalise("name", query.q);
+      const matches = all.rows
+        .map((row) => presentUser(kernel.crypto, actor, row))
+        .filter((user) => normalise("name", user.displayName).includes(needle) || user.email.toLowerCase().includes(query.q!.toLowerCase()));
+      total = matches.length;
+      items = matches.slice(offset, offset + query.pageSize);
+    } else {
+      const page = await listUsers(tx, { access, organisationId: query.organisationId, limit: query.pageSize, offset });
+      total = page.total;
+      items = page.rows.map((row) => presentUser(kernel.crypto, actor, row));
+    }
     kernel.audit.record(tx, {
       actor: { userId: actor.userId, organisationId: actor.organisationId, role: actingRole(actor, "list", "user") },
-      action: "list",
+      action: query.q ? "search" : "list",
       objectType: "user",
       result: "success",
       clientAddress,
-      details: { count: rows.length, total, organisationId: query.organisationId ?? null, page: query.page },
+      details: { count: items.length, total, organisationId: query.organisationId ?? null, page: query.page, ...(query.q ? { query: query.q } : {}) },
     });
-    return { items: rows.map((row) => presentUser(kernel.crypto, actor, row)), total, page: query.page, pageSize: query.pageSize };
+    return { items, total, page: query.page, pageSize: query.pageSize };
   });
 }
 
