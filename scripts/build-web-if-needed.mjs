@@ -14,5 +14,6 @@ function newest(dir) {
 
 const built = "dist/web/index.html";
 if (!existsSync(built) || newest("src/web") > statSync(built).mtimeMs) {
-  execSync("npx vite build", { stdio: "inherit" });
+  // A production build of React, also when called from a test run (which sets NODE_ENV=test).
+  execSync("npx vite build", { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
 }

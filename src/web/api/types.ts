@@ -136,7 +136,7 @@ export interface AuditEvent {
   id: string;
   seq: number | string;
   occurredAt: string;
-  actor: null | { userId: string; displayName: string; organisationName: string };
+  actor: null | { userId: string; displayName: string; organisationName: string | null };
   actorLabel: string | null;
   actorRole: string | null;
   onBehalfOf: string | null;

@@ -18,10 +18,13 @@ export function ErrorSummary({ errors, attempt }: { errors: SummaryError[]; atte
   const ref = useRef<HTMLDivElement>(null);
   const headingId = useId();
 
+  // Only a new submit moves the focus, not editing while errors are shown.
+  const focusedAttempt = useRef(0);
   useEffect(() => {
-    if (attempt > 0 && errors.length > 0) ref.current?.focus();
-    // Only a new submit moves the focus, not editing while errors are shown.
-  }, [attempt]);
+    if (attempt <= focusedAttempt.current || errors.length === 0) return;
+    focusedAttempt.current = attempt;
+    ref.current?.focus();
+  }, [attempt, errors.length]);
 
   if (errors.length === 0) return null;
   return (

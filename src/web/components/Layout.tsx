@@ -11,12 +11,11 @@ import { SiteHeader } from "./SiteHeader.tsx";
  */
 function useRouteFocus() {
   const { pathname } = useLocation();
-  const first = useRef(true);
+  // The previous path, not a "first render" flag: React's StrictMode runs effects twice on mount.
+  const previous = useRef(pathname);
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
+    if (previous.current === pathname) return;
+    previous.current = pathname;
     const frame = requestAnimationFrame(() => {
       const target = document.querySelector<HTMLElement>("main h1") ?? document.getElementById("main");
       window.scrollTo(0, 0);

@@ -34,6 +34,9 @@ export function WithSession({ children }: { children: (session: Session) => Reac
  */
 export function Authenticated({ ability, children }: { ability?: Ability; children: ReactNode }) {
   const location = useLocation();
+  const { notice } = useSession();
+  // After logging out nobody should land on the previous user's page when they log in next.
+  const from = notice === "logged_out" ? undefined : `${location.pathname}${location.search}`;
   return (
     <WithSession>
       {(session) => {
@@ -42,7 +45,7 @@ export function Authenticated({ ability, children }: { ability?: Ability; childr
             <Navigate
               to={stagePaths[session.stage]}
               replace
-              state={{ from: `${location.pathname}${location.search}` }}
+              state={{ from }}
             />
           );
         }

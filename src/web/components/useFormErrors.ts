@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useState } from "react";
 import { ApiProblem, problemMessage } from "../api/client.ts";
 import type { SummaryError } from "./ErrorSummary.tsx";
 
@@ -8,19 +8,23 @@ export type FieldErrors = Partial<Record<string, string>>;
  * The errors of one form: per field (shown at the field and in the summary) and for the form as a whole.
  * Problems from the API are mapped onto the fields through invalidParams[].name ("roles.0" → "roles").
  */
-export function useFormErrors(fieldOrder: readonly string[]) {
+export function useFormErrors(fieldOrder: readonly string[], labels: Partial<Record<string, string>> = {}) {
   const [fields, setFields] = useState<FieldErrors>({});
+  // The server's reasons ("minimaal 12 tekens") do not name their field; the summary adds the label.
+  const [fromServer, setFromServer] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
 
   const clear = useCallback(() => {
     setFields({});
+    setFromServer(false);
     setFormError(null);
   }, []);
 
   /** Client-side validation failed: show these and move the focus to the summary. */
   const fail = useCallback((errors: FieldErrors) => {
     setFields(errors);
+    setFromServer(false);
     setFormError(null);
     setAttempt((n) => n + 1);
   }, []);
@@ -37,6 +41,7 @@ export function useFormErrors(fieldOrder: readonly string[]) {
         }
       }
       setFields(next);
+      setFromServer(true);
       const general = problemMessage(error);
       setFormError(Object.keys(next).length > 0 && unplaced.length === 0 ? null : [general, ...unplaced].join(" "));
       setAttempt((n) => n + 1);
@@ -44,15 +49,12 @@ export function useFormErrors(fieldOrder: readonly string[]) {
     [fieldOrder],
   );
 
-  const summary = useMemo<SummaryError[]>(() => {
-    const list: SummaryError[] = [];
-    if (formError) list.push({ message: formError });
-    for (const field of fieldOrder) {
-      const message = fields[field];
-      if (message) list.push({ field, message });
-    }
-    return list;
-  }, [fields, formError, fieldOrder]);
+  const summary: SummaryError[] = formError ? [{ message: formError }] : [];
+  for (const field of fieldOrder) {
+    const message = fields[field];
+    const label = labels[field];
+    if (message) summary.push({ field, message: fromServer && label ? `${label}: ${message}` : message });
+  }
 
   return { fields, formError, summary, attempt, fail, failWithProblem, clear };
 }

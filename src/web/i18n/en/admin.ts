@@ -37,7 +37,7 @@ export const adminEn: typeof adminNl = {
     regionAdminNeedsAdministrator: "Also choose the role Application administrator to make someone region administrator.",
     password: "Initial password",
     passwordField: "an initial password",
-    passwordDescription: "Pass this password on securely, not in the same email as the email address.",
+    passwordDescription: "At least 12 characters. Pass this password on securely, not in the same email as the email address.",
     create: "Create user",
     created: "The user {{name}} has been created.",
   },

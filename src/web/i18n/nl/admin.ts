@@ -36,7 +36,7 @@ export const adminNl = {
     regionAdminNeedsAdministrator: "Kies ook de rol Functioneel beheerder om iemand regiobeheerder te maken.",
     password: "Eerste wachtwoord",
     passwordField: "een eerste wachtwoord",
-    passwordDescription: "Geef dit wachtwoord op een veilige manier door, niet in dezelfde e-mail als het e-mailadres.",
+    passwordDescription: "Minimaal 12 tekens. Geef dit wachtwoord op een veilige manier door, niet in dezelfde e-mail als het e-mailadres.",
     create: "Gebruiker aanmaken",
     created: "De gebruiker {{name}} is aangemaakt.",
   },

@@ -26,7 +26,10 @@ export function objectTypeLabel(t: TFunction, type: string | null) {
 }
 
 function who(t: TFunction, event: AuditEvent) {
-  if (event.actor) return `${event.actor.displayName} (${event.actor.organisationName})`;
+  if (event.actor) {
+    const { displayName, organisationName } = event.actor;
+    return organisationName ? `${displayName} (${organisationName})` : displayName;
+  }
   if (!event.actorLabel || event.actorLabel === "system") return t("audit.system");
   if (event.actorLabel === "anonymous") return t("audit.anonymous");
   return event.actorLabel;

@@ -69,6 +69,8 @@ function EnrolmentSteps({ firstTime, onConfirmed }: { firstTime: boolean; onConf
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
+    // No disabled button while busy: that would drop the keyboard focus. A second submit is ignored instead.
+    if (busy) return;
     const normalised = code.replace(/\s+/g, "");
     if (!/^\d{6}$/.test(normalised)) return errors.fail({ code: t("auth.enrolment.codeInvalid") });
     setBusy(true);
@@ -140,7 +142,7 @@ function EnrolmentSteps({ firstTime, onConfirmed }: { firstTime: boolean; onConf
                 size="small"
               />
               <ButtonGroup>
-                <PrimaryActionButton type="submit" busy={busy} disabled={busy}>
+                <PrimaryActionButton type="submit" busy={busy}>
                   {t("auth.enrolment.confirm")}
                 </PrimaryActionButton>
               </ButtonGroup>

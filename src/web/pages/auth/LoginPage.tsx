@@ -32,6 +32,8 @@ export function LoginPage() {
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
+    // No disabled button while busy: that would drop the keyboard focus. A second submit is ignored instead.
+    if (busy) return;
     const invalid: FieldErrors = {};
     if (isBlank(email)) invalid.email = t("errors.required", { field: t("auth.login.emailField") });
     if (password.length === 0) invalid.password = t("errors.required", { field: t("auth.login.passwordField") });
@@ -81,7 +83,7 @@ export function LoginPage() {
           autoComplete="current-password"
         />
         <ButtonGroup>
-          <PrimaryActionButton type="submit" busy={busy} disabled={busy}>
+          <PrimaryActionButton type="submit" busy={busy}>
             {busy ? t("auth.login.busy") : t("auth.login.submit")}
           </PrimaryActionButton>
         </ButtonGroup>

@@ -36,6 +36,8 @@ function SecondFactorForm() {
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
+    // No disabled button while busy: that would drop the keyboard focus. A second submit is ignored instead.
+    if (busy) return;
     const normalised = code.replace(/\s+/g, "");
     if (!TOTP.test(normalised) && !RECOVERY.test(normalised)) {
       return errors.fail({ code: t("auth.secondFactor.codeInvalid") });
@@ -77,7 +79,7 @@ function SecondFactorForm() {
           size="small"
         />
         <ButtonGroup>
-          <PrimaryActionButton type="submit" busy={busy} disabled={busy}>
+          <PrimaryActionButton type="submit" busy={busy}>
             {t("auth.secondFactor.submit")}
           </PrimaryActionButton>
           <SecondaryActionButton type="button" onClick={() => void onCancel()}>

@@ -17,10 +17,17 @@ export function OrganisationCreateForm({ regions, onCreated }: { regions: Region
   const [isCentral, setIsCentral] = useState(false);
   const [regionId, setRegionId] = useState(regions.length === 1 ? (regions[0]?.id ?? "") : "");
   const [busy, setBusy] = useState(false);
-  const errors = useFormErrors(FIELDS);
+  const errors = useFormErrors(FIELDS, {
+    name: t("admin.organisations.name"),
+    type: t("admin.organisations.type"),
+    isCentralMunicipality: t("admin.organisations.isCentral"),
+    regionId: t("admin.organisations.region"),
+  });
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
+    // No disabled button while busy: that would drop the keyboard focus. A second submit is ignored instead.
+    if (busy) return;
     const invalid: FieldErrors = {};
     if (isBlank(name)) invalid.name = t("errors.required", { field: t("admin.organisations.nameField") });
     if (!type) invalid.type = t("errors.required", { field: t("admin.organisations.typeField") });
@@ -68,6 +75,7 @@ export function OrganisationCreateForm({ regions, onCreated }: { regions: Region
             label={t("admin.organisations.isCentral")}
             checked={isCentral}
             onChange={setIsCentral}
+            error={errors.fields.isCentralMunicipality}
           />
         ) : null}
         <SelectField
@@ -80,7 +88,7 @@ export function OrganisationCreateForm({ regions, onCreated }: { regions: Region
           error={errors.fields.regionId}
         />
         <ButtonGroup>
-          <PrimaryActionButton type="submit" busy={busy} disabled={busy}>
+          <PrimaryActionButton type="submit" busy={busy}>
             {t("admin.organisations.create")}
           </PrimaryActionButton>
         </ButtonGroup>

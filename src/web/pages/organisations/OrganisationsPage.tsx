@@ -23,9 +23,8 @@ import { OrganisationCreateForm } from "./OrganisationCreateForm.tsx";
 export function OrganisationsPage() {
   const { t } = useTranslation();
   const { session, can } = useSession();
-  const [generation, setGeneration] = useState(0);
   const [message, setMessage] = useState<string | null>(null);
-  const organisations = useLoad(() => api.get<{ items: Organisation[] }>("/organisations"), `organisations-${generation}`);
+  const organisations = useLoad(() => api.get<{ items: Organisation[] }>("/organisations"), "organisations");
   const regions = useLoad(() => api.get<{ items: Region[] }>("/regions"), "regions");
   const regionName = new Map((regions.data?.items ?? []).map((region) => [region.id, region.name]));
   const administered = (regions.data?.items ?? []).filter((region) =>
@@ -72,7 +71,7 @@ export function OrganisationsPage() {
           regions={administered}
           onCreated={(organisation) => {
             setMessage(t("admin.organisations.created", { name: organisation.name }));
-            setGeneration((n) => n + 1);
+            organisations.reload();
           }}
         />
       ) : null}

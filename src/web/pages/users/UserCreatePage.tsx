@@ -1,5 +1,5 @@
 import { ButtonGroup, Paragraph, PrimaryActionButton } from "@utrecht/component-library-react";
-import { useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import { api } from "../../api/client.ts";
@@ -28,17 +28,24 @@ export function UserCreatePage() {
   const [regionValues, setRegionValues] = useState<string[]>([]);
   const [password, setPassword] = useState("");
   const [busy, setBusy] = useState(false);
-  const errors = useFormErrors(FIELDS);
+  const errors = useFormErrors(FIELDS, {
+    email: t("admin.userForm.email"),
+    displayName: t("admin.userForm.displayName"),
+    organisationId: t("admin.userForm.organisation"),
+    roles: t("admin.userForm.roles"),
+    regionAdministratorOf: t("admin.userForm.regionAdmin"),
+    password: t("admin.userForm.password"),
+  });
   const regions = regionsFor(organisationId, scope.administeredRegions);
-
-  // A region can only be administered by someone in one of its organisations.
-  useEffect(() => {
-    setRegionValues((values) => values.filter((id) => regions.some((region) => region.id === id)));
-  }, [organisationId, regions.length]);
+  // A region can only be administered by someone in one of its organisations: choices for regions of
+  // another organisation (picked before the organisation changed) do not count.
+  const regionAdministratorOf = regionValues.filter((id) => regions.some((region) => region.id === id));
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    const invalid: FieldErrors = { ...roleErrors(t, roleValues, regionValues) };
+    // No disabled button while busy: that would drop the keyboard focus. A second submit is ignored instead.
+    if (busy) return;
+    const invalid: FieldErrors = { ...roleErrors(t, roleValues, regionAdministratorOf) };
     if (isBlank(email)) invalid.email = t("errors.required", { field: t("admin.userForm.emailField") });
     if (isBlank(displayName)) invalid.displayName = t("errors.required", { field: t("admin.userForm.displayNameField") });
     if (!organisationId) invalid.organisationId = t("errors.required", { field: t("admin.userForm.organisationField") });
@@ -51,7 +58,7 @@ export function UserCreatePage() {
         displayName: displayName.trim(),
         organisationId,
         roles: roleValues,
-        ...(regions.length > 0 ? { regionAdministratorOf: regionValues } : {}),
+        ...(regions.length > 0 ? { regionAdministratorOf } : {}),
         password,
       });
       navigate(`/beheer/gebruikers/${created.id}`, {
@@ -99,7 +106,7 @@ export function UserCreatePage() {
           onRolesChange={setRoleValues}
           rolesError={errors.fields.roles}
           regions={regions}
-          regionValues={regionValues}
+          regionValues={regionAdministratorOf}
           onRegionsChange={setRegionValues}
           regionsError={errors.fields.regionAdministratorOf}
         />
@@ -114,7 +121,7 @@ export function UserCreatePage() {
           autoComplete="new-password"
         />
         <ButtonGroup>
-          <PrimaryActionButton type="submit" busy={busy} disabled={busy}>
+          <PrimaryActionButton type="submit" busy={busy}>
             {t("admin.userForm.create")}
           </PrimaryActionButton>
           <AppLink to="/beheer/gebruikers">{t("common.cancel")}</AppLink>

@@ -25,11 +25,17 @@ export function UserEditForm({ user, scope, onSaved }: Props) {
   const [regionValues, setRegionValues] = useState<string[]>(user.regionAdministratorOf);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
-  const errors = useFormErrors(FIELDS);
+  const errors = useFormErrors(FIELDS, {
+    displayName: t("admin.userForm.displayName"),
+    roles: t("admin.userForm.roles"),
+    regionAdministratorOf: t("admin.userForm.regionAdmin"),
+  });
   const regions = regionsFor(user.organisationId, scope.administeredRegions);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
+    // No disabled button while busy: that would drop the keyboard focus. A second submit is ignored instead.
+    if (busy) return;
     const invalid: FieldErrors = { ...roleErrors(t, roleValues, regionValues) };
     if (isBlank(displayName)) invalid.displayName = t("errors.required", { field: t("admin.userForm.displayNameField") });
     setSaved(false);
@@ -69,7 +75,7 @@ export function UserEditForm({ user, scope, onSaved }: Props) {
           regionsError={errors.fields.regionAdministratorOf}
         />
         <ButtonGroup>
-          <PrimaryActionButton type="submit" busy={busy} disabled={busy}>
+          <PrimaryActionButton type="submit" busy={busy}>
             {t("common.save")}
           </PrimaryActionButton>
         </ButtonGroup>

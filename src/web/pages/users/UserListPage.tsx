@@ -114,7 +114,7 @@ export function UserListPage() {
                   {showOrganisation ? <TableCell>{item.organisationName}</TableCell> : null}
                   <TableCell>{item.roles.map((role) => t(`roles.${role}`)).join(", ")}</TableCell>
                   <TableCell>{item.active ? t("common.active") : t("common.inactive")}</TableCell>
-                  <TableCell>{item.lastLoginAt ? formatDateTime(item.lastLoginAt) : t("common.never")}</TableCell>
+                  <TableCell className="kz-nowrap">{item.lastLoginAt ? formatDateTime(item.lastLoginAt) : t("common.never")}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -23,6 +23,7 @@ export function UserStatusActions({ user, onChanged }: { user: User; onChanged: 
   }, [user.active, confirming]);
 
   const setActive = async (active: boolean) => {
+    if (busy) return;
     setBusy(true);
     setError(null);
     try {
@@ -64,7 +65,7 @@ export function UserStatusActions({ user, onChanged }: { user: User; onChanged: 
         <div className="kz-confirm" role="group" aria-labelledby="confirm-text">
           <Paragraph id="confirm-text">{t("admin.userDetail.deactivateConfirm", { name: user.displayName })}</Paragraph>
           <ButtonGroup>
-            <Button appearance="primary-action-button" hint="danger" busy={busy} disabled={busy} onClick={() => void setActive(false)} autoFocus>
+            <Button appearance="primary-action-button" hint="danger" busy={busy} onClick={() => void setActive(false)} autoFocus>
               {t("admin.userDetail.deactivateYes")}
             </Button>
             <Button appearance="secondary-action-button" onClick={cancel}>
@@ -74,7 +75,7 @@ export function UserStatusActions({ user, onChanged }: { user: User; onChanged: 
         </div>
       ) : null}
       {!user.active ? (
-        <Button ref={actionButton} appearance="secondary-action-button" busy={busy} disabled={busy} onClick={() => void setActive(true)}>
+        <Button ref={actionButton} appearance="secondary-action-button" busy={busy} onClick={() => void setActive(true)}>
           {t("admin.userDetail.reactivate")}
         </Button>
       ) : null}

@@ -1,0 +1,214 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { currentTotp } from "../../src/server/modules/accounts/second-factor.ts";
+import {
+  assertAccessiblePage,
+  focusedElement,
+  hasChromium,
+  logIn,
+  mainNav,
+  startWebHarness,
+  type WebHarness,
+} from "./support/browser.ts";
+
+/*
+ * The web app end to end, in headless Chromium against the real app. A TOTP code is accepted once, so
+ * each test logs in with its own demo account where a second factor is involved.
+ */
+describe("the web app in a browser", { skip: hasChromium ? false : "no Chromium (set CHROMIUM_PATH)" }, () => {
+  let h: WebHarness;
+  before(async () => {
+    h = await startWebHarness();
+  });
+  after(() => h?.close());
+
+  it("serves the public pages accessibly: login, accessibility statement, not found", async () => {
+    const { page, problems } = await h.newPage();
+    await page.goto("/inloggen");
+    await assertAccessiblePage(page, "Inloggen");
+    assert.equal(await page.getAttribute("html", "lang"), "nl");
+    await page.getByRole("link", { name: "Toegankelijkheid" }).click();
+    await assertAccessiblePage(page, "Toegankelijkheidsverklaring");
+    await page.goto("/bestaat-niet");
+    await assertAccessiblePage(page, "Pagina niet gevonden");
+    assert.deepEqual(problems, []);
+  });
+
+  it("summarises login errors with links to the fields and moves the focus there", async () => {
+    const { page, problems } = await h.newPage();
+    await page.goto("/inloggen");
+    await page.getByRole("button", { name: "Inloggen", exact: true }).click();
+    const summary = page.locator(".kz-error-summary");
+    await summary.waitFor();
+    assert.equal((await focusedElement(page)).text.startsWith("Er is iets niet goed ingevuld"), true);
+    assert.equal(await summary.getByRole("link").first().getAttribute("href"), "#field-email");
+    assert.equal(await page.getByLabel("E-mailadres", { exact: true }).getAttribute("aria-invalid"), "true");
+    await summary.getByRole("link").first().click();
+    assert.equal((await focusedElement(page)).id, "field-email");
+    await assertAccessiblePage(page, "Inloggen");
+
+    await page.getByLabel("E-mailadres", { exact: true }).fill("beheer@zevenaar.demo");
+    await page.getByLabel("Wachtwoord", { exact: true }).fill("niet-het-wachtwoord");
+    await page.getByRole("button", { name: "Inloggen", exact: true }).click();
+    await page.waitForFunction(() => !document.querySelector(".kz-error-summary")?.textContent?.includes("niet goed ingevuld"));
+    assert.match((await focusedElement(page)).text, /onjuist/);
+    assert.deepEqual(problems, []);
+  });
+
+  it("lets an administrator create a user, then deactivate and reactivate the account", async () => {
+    const { page, problems } = await h.newPage();
+    await logIn(page, "beheer@zevenaar.demo");
+    await assertAccessiblePage(page, "Welkom, Bram Beheer");
+    await mainNav(page).getByRole("link", { name: "Gebruikers" }).click();
+    await page.locator("table").waitFor();
+    assert.equal((await focusedElement(page)).tag, "H1", "the focus moves to the h1 after a route change");
+    await assertAccessiblePage(page, "Gebruikers");
+
+    await page.getByRole("link", { name: "Nieuwe gebruiker" }).click();
+    await assertAccessiblePage(page, "Nieuwe gebruiker");
+    await page.getByLabel("E-mailadres", { exact: true }).fill("browser.test@zevenaar.demo");
+    await page.getByLabel("Naam", { exact: true }).fill("Bea Browser");
+    await page.getByLabel("Beleidsmedewerker").check();
+    await page.getByLabel("Eerste wachtwoord").fill("kort");
+    await page.getByRole("button", { name: "Gebruiker aanmaken" }).click();
+    await page.locator(".kz-error-summary").waitFor();
+    assert.equal(await page.locator(".kz-error-summary a").first().getAttribute("href"), "#field-password");
+    await assertAccessiblePage(page, "Nieuwe gebruiker");
+
+    await page.getByLabel("Eerste wachtwoord").fill("Een-lang-wachtwoord-2026");
+    await page.getByRole("button", { name: "Gebruiker aanmaken" }).click();
+    await page.waitForURL(/\/beheer\/gebruikers\/[0-9a-f-]{36}$/);
+    await assertAccessiblePage(page, "Bea Browser");
+    await page.getByRole("button", { name: "Account deactiveren" }).click();
+    await page.getByRole("button", { name: "Ja, deactiveren" }).click();
+    await page.getByRole("button", { name: "Account weer activeren" }).waitFor();
+    assert.equal((await focusedElement(page)).text, "Account weer activeren");
+    await assertAccessiblePage(page, "Bea Browser");
+    await page.getByRole("button", { name: "Account weer activeren" }).click();
+    await page.getByRole("button", { name: "Account deactiveren" }).waitFor();
+
+    await mainNav(page).getByRole("link", { name: "Organisaties" }).click();
+    await page.locator("table").waitFor();
+    await assertAccessiblePage(page, "Organisaties");
+    assert.deepEqual(problems, []);
+  });
+
+  it("walks a new user through setting up the second factor and shows the recovery codes once", async () => {
+    const admin = await h.t.login("regiobeheer@arnhem.demo");
+    const organisations = (await admin.get("/api/v1/organisations")).json().items as { id: string; name: string }[];
+    const zevenaar = organisations.find((o) => o.name === "Gemeente Zevenaar");
+    assert.ok(zevenaar);
+    const created = await admin.post("/api/v1/users", {
+      email: "nieuw.af@zevenaar.demo",
+      displayName: "Noor Nieuw",
+      organisationId: zevenaar.id,
+      roles: ["focal_officer"],
+      password: "Een-lang-wachtwoord-2026",
+    });
+    assert.equal(created.statusCode, 201, created.body);
+
+    const { page, problems } = await h.newPage();
+    await page.goto("/inloggen");
+    await page.getByLabel("E-mailadres", { exact: true }).fill("nieuw.af@zevenaar.demo");
+    await page.getByLabel("Wachtwoord", { exact: true }).fill("Een-lang-wachtwoord-2026");
+    await page.getByRole("button", { name: "Inloggen", exact: true }).click();
+    await page.waitForURL("**/inloggen/tweede-factor-instellen");
+    await page.locator("img.kz-qr").waitFor();
+    await assertAccessiblePage(page, "Tweede factor instellen");
+    assert.match((await page.getAttribute("img.kz-qr", "src")) ?? "", /^data:image\/png;base64,/);
+    const secret = ((await page.locator(".kz-secret code").textContent()) ?? "").replace(/\s/g, "");
+    await page.getByLabel("Code uit de app").fill(currentTotp(secret));
+    await page.getByRole("button", { name: "Bevestigen" }).click();
+    await page.locator("ol.kz-recovery-codes").waitFor();
+    await assertAccessiblePage(page, "Bewaar uw herstelcodes");
+    assert.equal((await focusedElement(page)).tag, "H1");
+    assert.ok((await page.locator("ol.kz-recovery-codes li").count()) >= 8);
+
+    await page.getByRole("button", { name: "Verder naar Ketenzicht" }).click();
+    await page.locator(".kz-error-summary").waitFor();
+    await page.getByLabel("Ik heb mijn herstelcodes veilig bewaard").check();
+    await page.getByRole("button", { name: "Verder naar Ketenzicht" }).click();
+    await page.waitForURL((url) => url.pathname === "/");
+    await assertAccessiblePage(page, "Welkom, Noor Nieuw");
+    assert.deepEqual(problems, []);
+  });
+
+  it("gives the privacy officer the audit trail and a person's timeline", async () => {
+    const { page, problems } = await h.newPage();
+    await logIn(page, "privacy@zevenaar.demo");
+    await mainNav(page).getByRole("link", { name: "Audittrail" }).click();
+    await page.locator("table").waitFor();
+    await assertAccessiblePage(page, "Audittrail");
+    await page.getByLabel("Actie", { exact: true }).selectOption("login");
+    await page.getByRole("button", { name: "Filteren" }).click();
+    await page.waitForURL(/action=login/);
+    await page.locator("table").waitFor();
+    const actions = await page.locator("table tbody tr td:nth-child(3)").allTextContents();
+    assert.ok(actions.length > 0 && actions.every((a) => a === "Ingelogd"), JSON.stringify(actions));
+
+    await page.getByLabel("Persoon", { exact: true }).selectOption({ label: "Mila de Melder (melder@zevenaar.demo)" });
+    await page.getByRole("button", { name: "Tijdlijn tonen" }).click();
+    await page.waitForURL(/\/audit\/persoon\/[0-9a-f-]{36}$/);
+    await page.getByRole("heading", { name: "Wat deze persoon deed" }).waitFor();
+    await assertAccessiblePage(page, "Tijdlijn van Mila de Melder");
+    assert.deepEqual(problems, []);
+  });
+
+  it("shows only what the abilities allow", async () => {
+    const { page, problems } = await h.newPage();
+    await logIn(page, "melder@zevenaar.demo");
+    await assertAccessiblePage(page, "Welkom, Mila de Melder");
+    const links = await mainNav(page).getByRole("link").allTextContents();
+    assert.deepEqual(links, ["Start", "Organisaties"]);
+    await page.goto("/audit");
+    await assertAccessiblePage(page, "Geen toegang");
+    assert.deepEqual(problems, []);
+  });
+
+  it("switches to English, sets <html lang> and remembers the choice", async () => {
+    const { page, problems } = await h.newPage();
+    await page.goto("/inloggen");
+    await page.getByRole("button", { name: "Switch to English" }).click();
+    await page.getByRole("heading", { level: 1, name: "Log in" }).waitFor();
+    assert.equal(await page.getAttribute("html", "lang"), "en");
+    await page.reload();
+    await assertAccessiblePage(page, "Log in");
+    assert.equal(await page.getAttribute("html", "lang"), "en");
+    await page.getByRole("button", { name: "Wissel naar Nederlands" }).click();
+    assert.equal(await page.getAttribute("html", "lang"), "nl");
+    assert.deepEqual(problems, []);
+  });
+
+  it("sends the user back to the login page with a message when the session is gone", async () => {
+    const { context, page, problems } = await h.newPage();
+    await logIn(page, "beleid@arnhem.demo");
+    await context.clearCookies();
+    await mainNav(page).getByRole("link", { name: "Organisaties" }).click();
+    await page.waitForURL("**/inloggen");
+    await page.getByText("Uw sessie is verlopen").waitFor();
+    await assertAccessiblePage(page, "Inloggen");
+    assert.deepEqual(problems, []);
+  });
+
+  it("works with the keyboard alone: skip link, login form, focus on the new page's h1", async () => {
+    const { page, problems } = await h.newPage();
+    await page.goto("/inloggen");
+    await page.locator("h1").waitFor();
+    await page.waitForLoadState("networkidle");
+    await page.keyboard.press("Tab");
+    const first = await focusedElement(page);
+    assert.equal(first.text, "Direct naar de inhoud", first.html);
+    await page.keyboard.press("Enter");
+    assert.equal((await focusedElement(page)).id, "main");
+    await page.keyboard.press("Tab");
+    assert.equal((await focusedElement(page)).id, "field-email");
+    await page.keyboard.type("melder@zevenaar.demo");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("Ketenzicht-demo-2026");
+    await page.keyboard.press("Enter");
+    await page.waitForURL((url) => url.pathname === "/");
+    await page.locator("h1").waitFor();
+    await page.waitForFunction(() => document.activeElement?.tagName === "H1");
+    assert.deepEqual(problems, []);
+  });
+});
