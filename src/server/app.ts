@@ -7,6 +7,7 @@ import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
+import { z } from "zod";
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -26,6 +27,9 @@ import { healthRoutes } from "./modules/health/health.routes.ts";
 import { organisationRoutes } from "./modules/organisations/organisations.routes.ts";
 
 export const API_PREFIX = "/api/v1";
+
+// Validation messages reach users through invalidParams: in Dutch, the UI's first language.
+z.config(z.locales.nl());
 const webRoot = fileURLToPath(new URL("../../dist/web/", import.meta.url));
 
 /** Builds the whole application on a kernel; tests call this and use `app.inject`. */
@@ -35,6 +39,8 @@ export async function buildApp(kernel: Kernel, options: { logger?: boolean } = {
     bodyLimit: 256 * 1024,
     trustProxy: false,
   }).withTypeProvider<ZodTypeProvider>();
+  // The API speaks JSON only: without Fastify's built-in text/plain parser such a body gets 415, not 400.
+  app.removeContentTypeParser("text/plain");
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandler(app, kernel);
