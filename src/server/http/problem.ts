@@ -49,7 +49,9 @@ export function registerProblemHandler(app: FastifyInstance, kernel: Kernel) {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const params: InvalidParam[] = error.validation.map((issue) => {
         const path = issue.instancePath.replace(/^\//, "").replaceAll("/", ".");
-        const unknownKeys = (issue.params as { issue?: { keys?: string[] } }).issue?.keys;
+        // fastify-type-provider-zod puts an unrecognized_keys issue's keys in params.keys.
+        const issueParams = issue.params as { keys?: string[]; issue?: { keys?: string[] } };
+        const unknownKeys = issueParams.keys ?? issueParams.issue?.keys;
         return {
           name: unknownKeys?.length ? unknownKeys.join(",") : path || error.validationContext || "body",
           code: String((issue.params as { issue?: { code?: string } }).issue?.code ?? issue.keyword),

@@ -131,7 +131,7 @@ export class AuditTrail {
     let checked = 0;
     for (;;) {
       const rows = await db.query<AuditRow>(
-        "select *, seq::text as seq from audit_events where seq > $1::bigint order by seq limit $2",
+        "select *, seq::text as seq from audit_events where audit_events.seq > $1::bigint order by audit_events.seq limit $2",
         [afterSeq, batchSize],
       );
       for (const row of rows) {

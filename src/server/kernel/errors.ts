@@ -46,9 +46,11 @@ export const unauthenticated = () =>
 
 /**
  * "Not found or no access": a record the actor may not see answers exactly like one that does not exist.
+ * The detail is therefore the same text as a denied read (AccessDenied in policy.ts), whatever `_what` is:
+ * naming the kind of record here would tell "does not exist" apart from "not yours".
  */
-export const notFound = (what = "Het gevraagde gegeven") =>
-  new AppError(404, "not_found", "Niet gevonden", `${what} bestaat niet of u heeft er geen toegang toe.`);
+export const notFound = (_what?: string) =>
+  new AppError(404, "not_found", "Niet gevonden", "Het gevraagde gegeven bestaat niet of u heeft er geen toegang toe.");
 
 export const forbidden = (detail: string) => new AppError(403, "forbidden", "Geen toestemming", detail);
 

@@ -68,7 +68,7 @@ function grant<R extends Resource>(g: Grant<R>): Grant<R> {
 }
 
 export const grants: readonly Grant[] = [
-  // Users. "self" only reads: nobody changes their own roles or deactivates themselves.
+  // Users. "self" only reads and lists: nobody changes their own roles or deactivates themselves.
   grant({ resource: "user", relation: "self", roles: everyone, actions: ["read", "list"], why: "everyone sees their own account" }),
   grant({ resource: "user", relation: "same_organisation", roles: ["administrator"], actions: ["read", "list", "create", "update", "deactivate"], why: "an administrator manages the users of their own organisation" }),
   grant({ resource: "user", relation: "administered_region", roles: ["administrator"], actions: ["read", "list", "create", "update", "deactivate"], why: "a region administrator manages the users of the region's organisations" }),

@@ -106,7 +106,7 @@ export async function loginWithPassword(
     const stage = stageAfterPassword(user);
     if (stage === "authenticated") await recordSuccessfulLogin(tx, user.id, now);
     const expiresAt = new Date(now.getTime() + kernel.config.SESSION_ABSOLUTE_HOURS * 3_600_000);
-    const session = await createSession(tx, { userId: user.id, stage, expiresAt, clientAddress: input.clientAddress });
+    const session = await createSession(tx, { userId: user.id, stage, expiresAt, clientAddress: input.clientAddress, now });
     kernel.audit.record(tx, {
       actor: actorOfUser(user),
       action: "login",

@@ -25,13 +25,21 @@ export const hashSessionId = (id: string) => createHash("sha256").update(id).dig
 
 export async function createSession(
   q: Queryable,
-  input: { userId: string; stage: SessionStage; expiresAt: Date; clientAddress: string | null },
+  input: {
+    userId: string;
+    stage: SessionStage;
+    expiresAt: Date;
+    clientAddress: string | null;
+    /** The kernel clock's now: the idle timeout compares last_seen_at with it, not with the database's clock. */
+    now?: Date;
+  },
 ): Promise<{ id: string; csrfToken: string }> {
   const id = randomToken(32);
   const csrfToken = randomToken(32);
   await q.query(
-    `insert into sessions (id_hash, user_id, stage, csrf_token, expires_at, client_address) values ($1,$2,$3,$4,$5,$6)`,
-    [hashSessionId(id), input.userId, input.stage, csrfToken, input.expiresAt, input.clientAddress],
+    `insert into sessions (id_hash, user_id, stage, csrf_token, expires_at, client_address, created_at, last_seen_at)
+     values ($1,$2,$3,$4,$5,$6, coalesce($7::timestamptz, now()), coalesce($7::timestamptz, now()))`,
+    [hashSessionId(id), input.userId, input.stage, csrfToken, input.expiresAt, input.clientAddress, input.now ?? null],
   );
   return { id, csrfToken };
 }
