@@ -114,7 +114,8 @@ export async function buildApp(kernel: Kernel, options: { logger?: boolean } = {
   });
   await app.register(fastifySwaggerUi, {
     routePrefix: `${API_PREFIX}/docs`,
-    staticCSP: true,
+    // The same strict policy as every other response (helmet), not swagger-ui's looser default.
+    staticCSP: false,
     transformSpecification: (doc) => finishOpenApi(doc as Record<string, unknown>, API_PREFIX),
     uiConfig: { docExpansion: "list" },
   });

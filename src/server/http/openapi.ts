@@ -47,7 +47,8 @@ export function finishOpenApi(doc: Json, prefix: string): Json {
   return {
     ...doc,
     openapi: "3.0.3",
-    servers: [{ url: `https://ketenzicht.example.nl${prefix}`, description: "Ketenzicht API (vervang door het adres van uw installatie)" }],
+    // Relative, so the document (and "Try it out" in the docs page) fits every installation.
+    servers: [{ url: prefix, description: "Ketenzicht API op deze installatie" }],
     paths: finished,
     components: {
       ...components,

@@ -56,7 +56,7 @@ function stageAfterPassword(user: UserRow): SessionStage {
   return user.roles.some((r) => secondFactorRequired[r.role]) ? "enrolment" : "authenticated";
 }
 
-const actorOfUser = (user: UserRow) => ({ userId: user.id, organisationId: user.organisation_id, role: user.roles[0]?.role ?? null });
+export const actorOfUser = (user: UserRow) => ({ userId: user.id, organisationId: user.organisation_id, role: user.roles[0]?.role ?? null });
 
 export async function loginWithPassword(
   kernel: Kernel,
@@ -101,9 +101,23 @@ export async function loginWithPassword(
     });
     throw invalidCredentials();
   }
+  return openLoginSession(kernel, user, stageAfterPassword(user), input, { method: "password" });
+}
+
+/**
+ * The end of every successful first login step (password or OpenID Connect): the browser's old session
+ * goes, a new one with a new id starts at the given stage, and the login is audited with it.
+ */
+export function openLoginSession(
+  kernel: Kernel,
+  user: UserRow,
+  stage: SessionStage,
+  input: { clientAddress: string; previousSessionHash: string | null },
+  details: Record<string, unknown>,
+): Promise<LoginOutcome> {
+  const now = kernel.now();
   return kernel.db.transaction(async (tx) => {
     if (input.previousSessionHash) await deleteSession(tx, input.previousSessionHash);
-    const stage = stageAfterPassword(user);
     if (stage === "authenticated") await recordSuccessfulLogin(tx, user.id, now);
     const expiresAt = new Date(now.getTime() + kernel.config.SESSION_ABSOLUTE_HOURS * 3_600_000);
     const session = await createSession(tx, { userId: user.id, stage, expiresAt, clientAddress: input.clientAddress, now });
@@ -116,7 +130,7 @@ export async function loginWithPassword(
       dataSubjectRef: `user:${user.id}`,
       result: "success",
       clientAddress: input.clientAddress,
-      details: { method: "password", stage },
+      details: { ...details, stage },
     });
     return { sessionId: session.id, expiresAt, stage };
   });

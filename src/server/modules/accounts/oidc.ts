@@ -1,8 +1,9 @@
 import * as client from "openid-client";
 import type { Kernel } from "../../http/kernel.ts";
 import { secondFactorRequired } from "../../kernel/policy/matrix.ts";
-import { createSession, deleteSession, type SessionStage } from "./sessions.repository.ts";
-import { findUserById, findUserByOidcSubject, recordSuccessfulLogin, type UserRow } from "./users.repository.ts";
+import { actorOfUser, openLoginSession } from "./authentication.ts";
+import type { SessionStage } from "./sessions.repository.ts";
+import { findUserById, findUserByOidcSubject, type UserRow } from "./users.repository.ts";
 import {
   findOidcProvider,
   insertOidcLoginState,
@@ -125,7 +126,6 @@ export interface OidcLoginOutcome {
   stage: SessionStage;
 }
 
-const actorOfUser = (user: UserRow) => ({ userId: user.id, organisationId: user.organisation_id, role: user.roles[0]?.role ?? null });
 
 /** Step two: the provider sent the browser back. Throws OidcLoginFailure on every refusal. */
 export async function finishOidcLogin(
@@ -189,31 +189,11 @@ export async function finishOidcLogin(
   if (!user.active) throw new OidcLoginFailure("inactive", { organisationId, issuer, user });
 
   const multiFactor = isMultiFactor(claims.amr);
-  const now = kernel.now();
-  return kernel.db.transaction(async (tx) => {
-    if (input.previousSessionHash) await deleteSession(tx, input.previousSessionHash);
-    const stage = stageAfterOidc(user, multiFactor);
-    if (stage === "authenticated") await recordSuccessfulLogin(tx, user.id, now);
-    const expiresAt = new Date(now.getTime() + kernel.config.SESSION_ABSOLUTE_HOURS * 3_600_000);
-    const session = await createSession(tx, { userId: user.id, stage, expiresAt, clientAddress: input.clientAddress, now });
-    kernel.audit.record(tx, {
-      actor: actorOfUser(user),
-      action: "login",
-      objectType: "user",
-      objectId: user.id,
-      ownerOrganisationId: user.organisation_id,
-      dataSubjectRef: `user:${user.id}`,
-      result: "success",
-      clientAddress: input.clientAddress,
-      details: {
-        method: "oidc",
-        issuer,
-        stage,
-        linked,
-        ...(Array.isArray(claims.amr) ? { amr: claims.amr.filter((v) => typeof v === "string").slice(0, 10) } : {}),
-      },
-    });
-    return { sessionId: session.id, expiresAt, stage };
+  return openLoginSession(kernel, user, stageAfterOidc(user, multiFactor), input, {
+    method: "oidc",
+    issuer,
+    linked,
+    ...(Array.isArray(claims.amr) ? { amr: claims.amr.filter((v) => typeof v === "string").slice(0, 10) } : {}),
   });
 }
 
