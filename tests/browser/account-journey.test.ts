@@ -42,6 +42,9 @@ describe("an account from creation to the audit trail", { skip: hasChromium ? fa
     await privacy.page.waitForURL(/\/audit\/persoon\/[0-9a-f-]{36}$/);
     await privacy.page.getByRole("heading", { name: "Wat deze persoon deed" }).waitFor();
     await assertAccessiblePage(privacy.page, "Tijdlijn van Jan Journey");
+    // Both tables load asynchronously: wait for the rows that must be there (a timeout fails the test).
+    await privacy.page.getByRole("cell", { name: "Ingelogd", exact: true }).first().waitFor();
+    await privacy.page.getByRole("cell", { name: /Bram Beheer/ }).first().waitFor();
     const text = (await privacy.page.locator("main").textContent()) ?? "";
     assert.match(text, /Ingelogd/, "the new user's login is in their timeline");
     assert.match(text, /Bram Beheer/, "the administrator who created the account shows among who handled it");

@@ -142,7 +142,11 @@ describe("the web app in a browser", { skip: hasChromium ? false : "no Chromium 
     await page.getByLabel("Actie", { exact: true }).selectOption("login");
     await page.getByRole("button", { name: "Filteren" }).click();
     await page.waitForURL(/action=login/);
-    await page.locator("table").waitFor();
+    // The filtered rows replace the earlier ones asynchronously: wait until they have (or time out).
+    await page.waitForFunction(() => {
+      const cells = [...document.querySelectorAll("table tbody tr td:nth-child(3)")];
+      return cells.length > 0 && cells.every((cell) => cell.textContent === "Ingelogd");
+    });
     const actions = await page.locator("table tbody tr td:nth-child(3)").allTextContents();
     assert.ok(actions.length > 0 && actions.every((a) => a === "Ingelogd"), JSON.stringify(actions));
 
