@@ -52,6 +52,13 @@ export class FieldCrypto {
     return envelope === null || envelope === undefined ? null : this.decrypt(field, envelope);
   }
 
+  /** The same keys plus a new one that becomes current (rotation); `retire` drops the older encryption keys. */
+  withNewKey(keyId: string, key: Buffer, options: { retire?: boolean } = {}): FieldCrypto {
+    const keys = options.retire ? new Map<string, Buffer>() : new Map(this.keys.encryptionKeys);
+    keys.set(keyId, key);
+    return new FieldCrypto({ ...this.keys, encryptionKeys: keys, currentKeyId: keyId });
+  }
+
   /** The key id an envelope was written with, for re-encryption after rotation. */
   static keyIdOf(envelope: string): string | undefined {
     return envelope.split(".")[1];
