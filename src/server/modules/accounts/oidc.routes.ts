@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Kernel } from "../../http/kernel.ts";
+import type { Tx } from "../../kernel/db.ts";
 import { requireActor, setSessionCookie } from "../../http/auth.ts";
 import { notFound } from "../../kernel/errors.ts";
 import { authorize, type Actor } from "../../kernel/policy/policy.ts";
@@ -59,6 +60,20 @@ export function oidcRoutes(kernel: Kernel): FastifyPluginAsyncZod {
     if (error.statusCode === 429) throw error;
     return refuse(request, reply, new OidcLoginFailure("invalid_request", { details: { errorCode: error.code } }));
   };
+
+  /** Setting or removing the provider is an update of the organisation; the client secret never enters the trail. */
+  function recordProviderChange(tx: Tx, actor: Actor, role: string, organisationId: string, clientAddress: string, details: Record<string, unknown>) {
+    kernel.audit.record(tx, {
+      actor: auditActor(actor, role),
+      action: "update",
+      objectType: "organisation",
+      objectId: organisationId,
+      ownerOrganisationId: organisationId,
+      result: "success",
+      clientAddress,
+      details: { fields: ["oidcProvider"], ...details },
+    });
+  }
 
   return async (app) => {
     app.get("/session/oidc-providers", {
@@ -133,10 +148,10 @@ export function oidcRoutes(kernel: Kernel): FastifyPluginAsyncZod {
     }, async (request) => {
       const actor = requireActor(request);
       const org = await findOrganisation(kernel.db, request.params.id);
-      if (!org) throw notFound("De organisatie");
+      if (!org) throw notFound();
       authorize(actor, "update", "organisation", { id: org.id, regionIds: org.region_ids }, { objectId: org.id, ownerOrganisationId: org.id });
       const provider = await findOidcProvider(kernel.db, org.id);
-      if (!provider) throw notFound("De OpenID Connect-provider");
+      if (!provider) throw notFound();
       return { organisationId: org.id, issuer: provider.issuer, clientId: provider.client_id, displayName: provider.display_name };
     });
 
@@ -153,7 +168,7 @@ export function oidcRoutes(kernel: Kernel): FastifyPluginAsyncZod {
       const body = request.body;
       return kernel.db.transaction(async (tx) => {
         const org = await findOrganisation(tx, request.params.id);
-        if (!org) throw notFound("De organisatie");
+        if (!org) throw notFound();
         const role = authorize(actor, "update", "organisation", { id: org.id, regionIds: org.region_ids }, { objectId: org.id, ownerOrganisationId: org.id });
         const previous = await findOidcProvider(tx, org.id);
         // Subjects are unique per issuer only: another issuer means linking anew (by e-mail) at the next login.
@@ -165,16 +180,7 @@ export function oidcRoutes(kernel: Kernel): FastifyPluginAsyncZod {
           clientSecretEnc: kernel.crypto.encrypt("oidc_providers.client_secret", body.clientSecret),
           displayName: body.displayName,
         });
-        kernel.audit.record(tx, {
-          actor: auditActor(actor, role),
-          action: "update",
-          objectType: "organisation",
-          objectId: org.id,
-          ownerOrganisationId: org.id,
-          result: "success",
-          clientAddress: request.ip,
-          details: { fields: ["oidcProvider"], issuer: body.issuer, clientId: body.clientId, displayName: body.displayName, unlinkedUsers },
-        });
+        recordProviderChange(tx, actor, role, org.id, request.ip, { issuer: body.issuer, clientId: body.clientId, displayName: body.displayName, unlinkedUsers });
         return { organisationId: org.id, issuer: body.issuer, clientId: body.clientId, displayName: body.displayName };
       });
     });
@@ -190,20 +196,11 @@ export function oidcRoutes(kernel: Kernel): FastifyPluginAsyncZod {
       const actor = requireActor(request);
       await kernel.db.transaction(async (tx) => {
         const org = await findOrganisation(tx, request.params.id);
-        if (!org) throw notFound("De organisatie");
+        if (!org) throw notFound();
         const role = authorize(actor, "update", "organisation", { id: org.id, regionIds: org.region_ids }, { objectId: org.id, ownerOrganisationId: org.id });
-        if (!(await deleteOidcProvider(tx, org.id))) throw notFound("De OpenID Connect-provider");
+        if (!(await deleteOidcProvider(tx, org.id))) throw notFound();
         const unlinkedUsers = await unlinkOidcSubjects(tx, org.id);
-        kernel.audit.record(tx, {
-          actor: auditActor(actor, role),
-          action: "update",
-          objectType: "organisation",
-          objectId: org.id,
-          ownerOrganisationId: org.id,
-          result: "success",
-          clientAddress: request.ip,
-          details: { fields: ["oidcProvider"], removed: true, unlinkedUsers },
-        });
+        recordProviderChange(tx, actor, role, org.id, request.ip, { removed: true, unlinkedUsers });
       });
       return reply.status(204).send(null);
     });

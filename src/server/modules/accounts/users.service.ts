@@ -56,7 +56,7 @@ export function listUsersFor(kernel: Kernel, actor: Actor, query: z.infer<typeof
 export function getUserFor(kernel: Kernel, actor: Actor, id: string, clientAddress: string) {
   return kernel.db.transaction(async (tx) => {
     const row = await findUserById(tx, id);
-    if (!row) throw notFound("De gebruiker");
+    if (!row) throw notFound();
     const role = authorize(actor, "read", "user", userFacts(row), { objectId: id, ownerOrganisationId: row.organisation_id, dataSubjectRef: `user:${id}` });
     kernel.audit.record(tx, {
       actor: auditActor(actor, role),
@@ -80,7 +80,7 @@ export async function createUserFor(kernel: Kernel, actor: Actor, body: z.infer<
          from organisations o left join region_members m on m.organisation_id = o.id where o.id = $1 group by o.id`,
       [body.organisationId],
     );
-    if (!org[0]) throw notFound("De organisatie");
+    if (!org[0]) throw notFound();
     const regionIds: string[] = typeof org[0].region_ids === "string" ? JSON.parse(org[0].region_ids) : org[0].region_ids;
     const role = authorize(actor, "create", "user", { organisationId: body.organisationId, regionIds }, { ownerOrganisationId: body.organisationId });
     authorizeRegionAdministration(actor, body.regionAdministratorOf);
@@ -112,7 +112,7 @@ export async function createUserFor(kernel: Kernel, actor: Actor, body: z.infer<
 export function updateUserFor(kernel: Kernel, actor: Actor, id: string, body: z.infer<typeof updateUserBody>, clientAddress: string) {
   return kernel.db.transaction(async (tx) => {
     const row = await findUserById(tx, id);
-    if (!row) throw notFound("De gebruiker");
+    if (!row) throw notFound();
     const facts = userFacts(row);
     const refs = { objectId: id, ownerOrganisationId: row.organisation_id, dataSubjectRef: `user:${id}` };
     const changesActive = body.active !== undefined && body.active !== row.active;

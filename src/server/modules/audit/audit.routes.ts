@@ -142,7 +142,7 @@ export function auditRoutes(kernel: Kernel): FastifyPluginAsyncZod {
       const actor = requireActor(request);
       return kernel.db.transaction(async (tx) => {
         const row = (await run<Row>(tx, sql`${select} where e.id = ${request.params.id}`))[0];
-        if (!row) throw notFound("Het audit-event");
+        if (!row) throw notFound();
         authorize(actor, "read", "audit_event", { actorOrganisationId: row.actor_organisation_id, ownerOrganisationId: row.owner_organisation_id }, { objectId: row.id });
         kernel.audit.record(tx, { actor: auditActor(actor), action: "read", objectType: "audit_event", objectId: row.id, dataSubjectRef: row.data_subject_ref ?? undefined, result: "success", clientAddress: request.ip });
         return present(row);

@@ -71,7 +71,7 @@ export function organisationRoutes(kernel: Kernel): FastifyPluginAsyncZod {
     }, async (request) => {
       const actor = requireActor(request);
       const row = await findOrganisation(kernel.db, request.params.id);
-      if (!row) throw notFound("De organisatie");
+      if (!row) throw notFound();
       authorize(actor, "read", "organisation", { id: row.id, regionIds: row.region_ids }, { objectId: row.id });
       return present(actor, row);
     });
@@ -100,7 +100,7 @@ export function organisationRoutes(kernel: Kernel): FastifyPluginAsyncZod {
       const actor = requireActor(request);
       const updated = await kernel.db.transaction(async (tx) => {
         const row = await findOrganisation(tx, request.params.id);
-        if (!row) throw notFound("De organisatie");
+        if (!row) throw notFound();
         const role = authorize(actor, "update", "organisation", { id: row.id, regionIds: row.region_ids }, { objectId: row.id, ownerOrganisationId: row.id });
         if (request.body.isCentralMunicipality && row.type !== "municipality") {
           throw invalidInput("Alleen een gemeente kan centrumgemeente zijn.", [{ name: "isCentralMunicipality", code: "custom", reason: "alleen voor gemeenten" }]);
