@@ -37,6 +37,9 @@ export const configSchema = z.object({
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   /** Public base URL, used for OpenID Connect redirects; defaults to http://HOST:PORT. */
   PUBLIC_URL: z.url().optional(),
+  /** SMTP server for e-mail notifications (smtp:// or smtps://); without it notifications stay in the app. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  SMTP_FROM: z.string().min(3).default("Ketenzicht <noreply@ketenzicht.invalid>"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

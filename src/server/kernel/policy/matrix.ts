@@ -47,6 +47,29 @@ export const resources = {
     actions: ["read", "list"],
     relations: ["own_organisation"],
   },
+  signal: {
+    actions: [
+      "create", "read", "list", "read_own", "list_own",
+      "record", "enrich", "assess", "refer", "inform", "close", "merge", "reopen",
+    ],
+    relations: ["region_municipality", "route_municipality", "referred_to_organisation", "reported_by_self"],
+  },
+  referral: {
+    actions: ["read", "list", "create", "withdraw", "respond", "give_feedback"],
+    relations: ["addressed_to_organisation", "route_municipality"],
+  },
+  indicator_catalogue: {
+    actions: ["read", "update"],
+    relations: ["member_region", "administered_region"],
+  },
+  route_settings: {
+    actions: ["read", "update"],
+    relations: ["own_municipality", "administered_region"],
+  },
+  notification: {
+    actions: ["read", "list", "update"],
+    relations: ["self"],
+  },
 } as const;
 
 export type Resource = keyof typeof resources;
@@ -86,4 +109,28 @@ export const grants: readonly Grant[] = [
 
   // The audit trail: the privacy officer of an organisation sees what its people did and what was done with its records.
   grant({ resource: "audit_event", relation: "own_organisation", roles: ["privacy_officer"], actions: ["read", "list"], why: "the privacy officer supervises their organisation's processing" }),
+
+  // Signals. Anyone in a region may report to one of its municipalities; the reporter sees only the status
+  // and the feedback meant for them; the municipality's focal officer runs the route; a partner sees a
+  // signal only through a referral to their organisation (no referral, no access).
+  grant({ resource: "signal", relation: "region_municipality", roles: everyone, actions: ["create"], why: "every employee in the region can pass on a signal" }),
+  grant({ resource: "signal", relation: "reported_by_self", roles: everyone, actions: ["read_own", "list_own"], why: "a reporter follows what became of their own signals" }),
+  grant({ resource: "signal", relation: "route_municipality", roles: ["focal_officer"], actions: ["read", "list", "record", "enrich", "assess", "refer", "inform", "close", "merge", "reopen"], why: "the focal officer runs the municipality's reporting route" }),
+  grant({ resource: "signal", relation: "referred_to_organisation", roles: ["partner", "care_coordinator"], actions: ["read", "list"], why: "a partner sees the shared part of a signal referred to their organisation" }),
+
+  // Referrals.
+  grant({ resource: "referral", relation: "route_municipality", roles: ["focal_officer"], actions: ["read", "list", "create", "withdraw"], why: "the focal officer refers signals to partners and chases their feedback" }),
+  grant({ resource: "referral", relation: "addressed_to_organisation", roles: ["partner", "care_coordinator"], actions: ["read", "list", "respond", "give_feedback"], why: "a partner accepts or declines a referral and reports back" }),
+
+  // The indicator catalogue: read by everyone in the region, kept by its administrators.
+  grant({ resource: "indicator_catalogue", relation: "member_region", roles: everyone, actions: ["read"], why: "everyone reporting in the region uses its catalogue" }),
+  grant({ resource: "indicator_catalogue", relation: "administered_region", roles: ["administrator"], actions: ["read", "update"], why: "a region administrator keeps the catalogue" }),
+
+  // Route settings (deadlines, population register) of a municipality.
+  grant({ resource: "route_settings", relation: "own_municipality", roles: ["focal_officer"], actions: ["read"], why: "the focal officer works to the municipality's deadlines" }),
+  grant({ resource: "route_settings", relation: "own_municipality", roles: ["administrator"], actions: ["read", "update"], why: "an administrator keeps the municipality's route settings" }),
+  grant({ resource: "route_settings", relation: "administered_region", roles: ["administrator"], actions: ["read", "update"], why: "a region administrator keeps the route settings of the region's municipalities" }),
+
+  // Notifications are personal.
+  grant({ resource: "notification", relation: "self", roles: everyone, actions: ["read", "list", "update"], why: "everyone reads and dismisses their own notifications" }),
 ];

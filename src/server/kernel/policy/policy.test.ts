@@ -50,6 +50,29 @@ function exactly(resource: Resource, relation: string, role: Role): Case {
       return { actor: actor(role, [ADMIN_REGION]), facts: { id: ADMIN_REGION } satisfies Facts["region"] };
     case "audit_event.own_organisation":
       return { actor: actor(role), facts: { actorOrganisationId: MY_ORG, ownerOrganisationId: null } satisfies Facts["audit_event"] };
+    case "signal.region_municipality":
+      // A signal of another municipality in the actor's region, not referred to the actor's organisation.
+      return { actor: actor(role), facts: { municipalityId: OTHER_ORG, municipalityRegionIds: [MY_REGION], reporterUserId: OTHER, referredOrganisationIds: [] } satisfies Facts["signal"] };
+    case "signal.route_municipality":
+      return { actor: { ...actor(role), regionIds: [] }, facts: { municipalityId: MY_ORG, municipalityRegionIds: [FAR_REGION], reporterUserId: OTHER, referredOrganisationIds: [] } satisfies Facts["signal"] };
+    case "signal.referred_to_organisation":
+      return { actor: actor(role), facts: { municipalityId: FAR_ORG, municipalityRegionIds: [FAR_REGION], reporterUserId: OTHER, referredOrganisationIds: [MY_ORG] } satisfies Facts["signal"] };
+    case "signal.reported_by_self":
+      return { actor: actor(role), facts: { municipalityId: FAR_ORG, municipalityRegionIds: [FAR_REGION], reporterUserId: ME, referredOrganisationIds: [] } satisfies Facts["signal"] };
+    case "referral.addressed_to_organisation":
+      return { actor: actor(role), facts: { organisationId: MY_ORG, signalMunicipalityId: OTHER_ORG } satisfies Facts["referral"] };
+    case "referral.route_municipality":
+      return { actor: actor(role), facts: { organisationId: OTHER_ORG, signalMunicipalityId: MY_ORG } satisfies Facts["referral"] };
+    case "indicator_catalogue.member_region":
+      return { actor: actor(role), facts: { regionId: MY_REGION } satisfies Facts["indicator_catalogue"] };
+    case "indicator_catalogue.administered_region":
+      return { actor: actor(role, [ADMIN_REGION]), facts: { regionId: ADMIN_REGION } satisfies Facts["indicator_catalogue"] };
+    case "route_settings.own_municipality":
+      return { actor: { ...actor(role), regionIds: [] }, facts: { municipalityId: MY_ORG, regionIds: [] } satisfies Facts["route_settings"] };
+    case "route_settings.administered_region":
+      return { actor: actor(role, [ADMIN_REGION]), facts: { municipalityId: ADMIN_ORG, regionIds: [ADMIN_REGION] } satisfies Facts["route_settings"] };
+    case "notification.self":
+      return { actor: actor(role), facts: { userId: ME } satisfies Facts["notification"] };
     default:
       throw new Error(`no fixture for relation ${key}: add one when the matrix grows`);
   }
@@ -63,6 +86,11 @@ function stranger(resource: Resource, role: Role): Case {
     organisation: { id: MY_ORG, regionIds: [MY_REGION] },
     region: { id: MY_REGION },
     audit_event: { actorOrganisationId: MY_ORG, ownerOrganisationId: MY_ORG },
+    signal: { municipalityId: MY_ORG, municipalityRegionIds: [MY_REGION], reporterUserId: ME, referredOrganisationIds: [MY_ORG] },
+    referral: { organisationId: MY_ORG, signalMunicipalityId: MY_ORG },
+    indicator_catalogue: { regionId: MY_REGION },
+    route_settings: { municipalityId: MY_ORG, regionIds: [MY_REGION] },
+    notification: { userId: ME },
   };
   return { actor: far, facts: facts[resource] };
 }

@@ -24,6 +24,17 @@ export interface Facts {
   organisation: { id?: string; regionIds: readonly string[] };
   region: { id: string };
   audit_event: { actorOrganisationId: string | null; ownerOrganisationId: string | null };
+  signal: {
+    municipalityId: string;
+    municipalityRegionIds: readonly string[];
+    reporterUserId: string | null;
+    /** Organisations with a referral of this signal that has not been withdrawn. */
+    referredOrganisationIds: readonly string[];
+  };
+  referral: { organisationId: string; signalMunicipalityId: string };
+  indicator_catalogue: { regionId: string };
+  route_settings: { municipalityId: string; regionIds: readonly string[] };
+  notification: { userId: string };
 }
 
 type RelationRule<R extends Resource> = {
@@ -86,6 +97,63 @@ const relationRules: { [R in Resource]: Record<RelationOf<R>, RelationRule<R>> }
         event.actorOrganisationId === actor.organisationId || event.ownerOrganisationId === actor.organisationId,
       where: (actor, a) =>
         sql`(${col(a, "actor_organisation_id")} = ${actor.organisationId} or ${col(a, "owner_organisation_id")} = ${actor.organisationId})`,
+    },
+  },
+  signal: {
+    region_municipality: {
+      test: (actor, signal) => overlaps(signal.municipalityRegionIds, actor.regionIds),
+      where: (actor, a) => inRegions(a, "municipality_id", actor.regionIds),
+    },
+    route_municipality: {
+      test: (actor, signal) => signal.municipalityId === actor.organisationId,
+      where: (actor, a) => sql`${col(a, "municipality_id")} = ${actor.organisationId}`,
+    },
+    referred_to_organisation: {
+      test: (actor, signal) => signal.referredOrganisationIds.includes(actor.organisationId),
+      where: (actor, a) =>
+        sql`exists (select 1 from referrals ref where ref.signal_id = ${col(a, "id")} and ref.organisation_id = ${actor.organisationId} and ref.status <> 'withdrawn')`,
+    },
+    reported_by_self: {
+      test: (actor, signal) => signal.reporterUserId === actor.userId,
+      where: (actor, a) => sql`${col(a, "reporter_user_id")} = ${actor.userId}`,
+    },
+  },
+  referral: {
+    addressed_to_organisation: {
+      test: (actor, referral) => referral.organisationId === actor.organisationId,
+      where: (actor, a) => sql`${col(a, "organisation_id")} = ${actor.organisationId}`,
+    },
+    route_municipality: {
+      test: (actor, referral) => referral.signalMunicipalityId === actor.organisationId,
+      where: (actor, a) =>
+        sql`exists (select 1 from signals sig where sig.id = ${col(a, "signal_id")} and sig.municipality_id = ${actor.organisationId})`,
+    },
+  },
+  indicator_catalogue: {
+    member_region: {
+      test: (actor, catalogue) => actor.regionIds.includes(catalogue.regionId),
+      where: (actor, a) => (actor.regionIds.length ? sql`${col(a, "region_id")} in (${join([...actor.regionIds])})` : sql`false`),
+    },
+    administered_region: {
+      test: (actor, catalogue) => actor.adminRegionIds.includes(catalogue.regionId),
+      where: (actor, a) =>
+        actor.adminRegionIds.length ? sql`${col(a, "region_id")} in (${join([...actor.adminRegionIds])})` : sql`false`,
+    },
+  },
+  route_settings: {
+    own_municipality: {
+      test: (actor, settings) => settings.municipalityId === actor.organisationId,
+      where: (actor, a) => sql`${col(a, "municipality_id")} = ${actor.organisationId}`,
+    },
+    administered_region: {
+      test: (actor, settings) => overlaps(settings.regionIds, actor.adminRegionIds),
+      where: (actor, a) => inRegions(a, "municipality_id", actor.adminRegionIds),
+    },
+  },
+  notification: {
+    self: {
+      test: (actor, notification) => notification.userId === actor.userId,
+      where: (actor, a) => sql`${col(a, "user_id")} = ${actor.userId}`,
     },
   },
 };
