@@ -59,7 +59,7 @@ create table signal_counters (
 
 create table signals (
   id uuid primary key default gen_random_uuid(),
-  reference text not null unique,
+  reference text not null,
   -- The municipality whose reporting route handles the signal.
   municipality_id uuid not null references organisations (id),
   catalogue_id uuid not null references indicator_catalogues (id),
@@ -94,7 +94,8 @@ create table signals (
   updated_at timestamptz not null,
   row_version integer not null default 1,
   check ((status = 'closed') = (outcome is not null)),
-  check ((outcome = 'merged') = (merged_into_id is not null))
+  check ((outcome = 'merged') = (merged_into_id is not null)),
+  unique (municipality_id, reference)
 );
 create index signals_queue on signals (municipality_id, status, due_at);
 create index signals_queue_received on signals (municipality_id, received_at desc);

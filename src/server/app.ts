@@ -25,6 +25,11 @@ import { oidcRoutes } from "./modules/accounts/oidc.routes.ts";
 import { auditRoutes } from "./modules/audit/audit.routes.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
 import { organisationRoutes } from "./modules/organisations/organisations.routes.ts";
+import { notificationRoutes } from "./modules/notifications/notifications.routes.ts";
+import { signalRoutes } from "./modules/signals/signals.routes.ts";
+import { routeSettingsRoutes } from "./modules/signals/route-settings.routes.ts";
+import { publicSignalRoutes } from "./modules/signals/public.routes.ts";
+import { indicatorRoutes } from "./modules/indicators/indicators.routes.ts";
 
 export const API_PREFIX = "/api/v1";
 
@@ -100,7 +105,12 @@ export async function buildApp(kernel: Kernel, options: { logger?: boolean } = {
       await api.register(oidcRoutes(kernel));
       await api.register(userRoutes(kernel));
       await api.register(organisationRoutes(kernel));
+      await api.register(notificationRoutes(kernel));
       await api.register(auditRoutes(kernel));
+      await api.register(signalRoutes(kernel));
+      await api.register(routeSettingsRoutes(kernel));
+      await api.register(publicSignalRoutes(kernel));
+      await api.register(indicatorRoutes(kernel));
       api.get("/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () =>
         finishOpenApi(app.swagger() as unknown as Record<string, unknown>, API_PREFIX),
       );

@@ -3,6 +3,9 @@ import { buildApp } from "./app.ts";
 import { createKernel, loadKeys, openDatabase } from "./boot.ts";
 import { DEMO_PASSWORD, demoAccounts } from "./demo/demo-region.ts";
 import { DemoModeError, isDemoDatabase, seedDemo } from "./demo/seed.ts";
+import { connectDemoBrp } from "./demo/demo-brp.ts";
+import { scheduleDeadlineSweeps } from "./modules/notifications/deadline-sweep.ts";
+import { createMailer } from "./modules/notifications/mailer.ts";
 
 /** `npm start`: configuration, database, migrations, (demo data), HTTP server. */
 async function main() {
@@ -11,12 +14,17 @@ async function main() {
   const kernel = await createKernel(config, db, loadKeys(config));
   if (config.KETENZICHT_DEMO) {
     const outcome = await seedDemo(kernel);
+    const brp = await connectDemoBrp(kernel);
+    process.once("exit", () => void brp.close());
     printDemoAccounts(outcome);
   } else if (await isDemoDatabase(kernel)) {
     throw new DemoModeError("Deze database bevat demogegevens. Start met KETENZICHT_DEMO=true of gebruik een andere database.");
   }
   const app = await buildApp(kernel, { logger: true });
+  // Deadline reminders and e-mail run beside the requests, never inside one.
+  const sweeps = scheduleDeadlineSweeps(kernel, { mailer: createMailer(config), log: (message, error) => app.log.warn({ err: error }, message) });
   const shutdown = async () => {
+    await sweeps.stop();
     await app.close();
     await db.close();
     process.exit(0);

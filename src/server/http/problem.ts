@@ -53,7 +53,7 @@ export function registerProblemHandler(app: FastifyInstance, kernel: Kernel) {
         const issueParams = issue.params as { keys?: string[]; issue?: { keys?: string[] } };
         const unknownKeys = issueParams.keys ?? issueParams.issue?.keys;
         return {
-          name: unknownKeys?.length ? unknownKeys.join(",") : path || error.validationContext || "body",
+          name: unknownKeys?.length ? unknownKeys.map((key) => (path ? `${path}.${key}` : key)).join(",") : path || error.validationContext || "body",
           code: String((issue.params as { issue?: { code?: string } }).issue?.code ?? issue.keyword),
           reason: issue.message ?? "ongeldige waarde",
         };
@@ -79,6 +79,7 @@ export function registerProblemHandler(app: FastifyInstance, kernel: Kernel) {
       return send(reply, new AppError(400, "invalid_input", "Ongeldige invoer", "Het verzoek kon niet worden gelezen."), instance);
     }
     request.log.error({ err: error }, "request failed");
+    if (process.env.KZ_DEBUG_500) console.error(error);
     return send(reply, new AppError(500, "internal_error", "Interne fout", "Er ging iets mis aan onze kant. Probeer het later opnieuw."), instance);
   });
 }

@@ -81,7 +81,7 @@ export class FieldCrypto {
   }
 }
 
-export type BlindIndexKind = "email" | "name" | "bsn" | "phone" | "postcode_house" | "kvk" | "oidc_subject" | "date";
+export type BlindIndexKind = "email" | "name" | "word" | "bsn" | "phone" | "postcode_house" | "kvk" | "oidc_subject" | "date";
 
 /** Normalisation makes equal things hash equal: case, spacing, accents and punctuation don't count. */
 export function normalise(kind: BlindIndexKind, value: string): string {
@@ -90,6 +90,7 @@ export function normalise(kind: BlindIndexKind, value: string): string {
     case "email":
       return trimmed.toLowerCase();
     case "name":
+    case "word":
       return trimmed
         .normalize("NFKD")
         .replace(/\p{Diacritic}/gu, "")

@@ -18,6 +18,21 @@ export type ErrorCode =
   | "conflict"
   | "rate_limited"
   | "method_not_allowed"
+  | "idempotency_key_reused"
+  | "transition_not_allowed"
+  | "reason_required"
+  | "enrichment_required"
+  | "assessment_incomplete"
+  | "referral_required"
+  | "referrals_unanswered"
+  | "feedback_to_reporter_required"
+  | "outcome_required"
+  | "citizen_has_no_reporter"
+  | "referral_not_open"
+  | "already_referred"
+  | "merge_refused"
+  | "brp_not_configured"
+  | "brp_unavailable"
   | "internal_error";
 
 export interface InvalidParam {
