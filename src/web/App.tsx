@@ -7,7 +7,16 @@ import { EnrolmentPage } from "./pages/auth/EnrolmentPage.tsx";
 import { LoginPage } from "./pages/auth/LoginPage.tsx";
 import { SecondFactorPage } from "./pages/auth/SecondFactorPage.tsx";
 import { HomePage } from "./pages/home/HomePage.tsx";
+import { IndicatorCataloguePage } from "./pages/admin/IndicatorCataloguePage.tsx";
+import { ROUTE_SETTINGS_READ, RouteSettingsPage } from "./pages/admin/RouteSettingsPage.tsx";
+import { NotificationsPage } from "./pages/notifications/NotificationsPage.tsx";
 import { OrganisationsPage } from "./pages/organisations/OrganisationsPage.tsx";
+import { MySignalsPage } from "./pages/signals/MySignalsPage.tsx";
+import { SignalIntakePage } from "./pages/signals/SignalIntakePage.tsx";
+import { SignalDetailPage } from "./pages/signals/SignalDetailPage.tsx";
+import { SignalQueuePage } from "./pages/signals/SignalQueuePage.tsx";
+import { SIGNAL_LIST } from "./pages/signals/types.ts";
+import { PublicInfoPage } from "./pages/public/PublicInfoPage.tsx";
 import { AccessibilityPage } from "./pages/static/AccessibilityPage.tsx";
 import { NotFoundPage } from "./pages/static/NotFoundPage.tsx";
 import { UserCreatePage } from "./pages/users/UserCreatePage.tsx";
@@ -35,8 +44,16 @@ export const routes: RouteObject[] = [
       { path: "/beheer/gebruikers/nieuw", element: <Authenticated ability="user.create"><UserCreatePage /></Authenticated> },
       { path: "/beheer/gebruikers/:id", element: <Authenticated><UserDetailPage /></Authenticated> },
       { path: "/beheer/organisaties", element: <Authenticated ability="organisation.list"><OrganisationsPage /></Authenticated> },
+      { path: "/beheer/indicatoren", element: <Authenticated><IndicatorCataloguePage /></Authenticated> },
+      { path: "/beheer/meldroute", element: <Authenticated ability={ROUTE_SETTINGS_READ}><RouteSettingsPage /></Authenticated> },
+      { path: "/meldingen", element: <Authenticated><NotificationsPage /></Authenticated> },
       { path: "/audit", element: <Authenticated ability="audit_event.list"><AuditPage /></Authenticated> },
       { path: "/audit/persoon/:userId", element: <Authenticated ability="audit_event.list"><PersonTimelinePage /></Authenticated> },
+      { path: "/signalen", element: <Authenticated ability={SIGNAL_LIST}><SignalQueuePage /></Authenticated> },
+      { path: "/signalen/:id", element: <Authenticated><SignalDetailPage /></Authenticated> },
+      { path: "/signalen/nieuw", element: <Authenticated><SignalIntakePage /></Authenticated> },
+      { path: "/signalen/mijn", element: <Authenticated><MySignalsPage /></Authenticated> },
+      { path: "/melden", element: <PublicInfoPage /> },
       { path: "/toegankelijkheid", element: <AccessibilityPage /> },
       { path: "*", element: <NotFoundPage /> },
     ],

@@ -57,11 +57,13 @@ interface RequestOptions {
   body?: unknown;
   /** Retry once with a fresh token when the server says the CSRF token is stale. */
   retryStaleToken?: boolean;
+  /** Extra request headers, for example Idempotency-Key. */
+  headers?: Record<string, string>;
 }
 
 async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   // The server answers in Dutch today; Accept-Language lets it answer problem details in the UI's language.
-  const headers: Record<string, string> = { Accept: "application/json", "Accept-Language": i18n.language };
+  const headers: Record<string, string> = { ...options.headers, Accept: "application/json", "Accept-Language": i18n.language };
   const hasBody = method === "POST" || method === "PATCH" || method === "PUT";
   if (hasBody) headers["Content-Type"] = "application/json";
   if (method !== "GET" && csrfToken) headers["X-CSRF-Token"] = csrfToken;
@@ -110,7 +112,8 @@ async function readProblem(response: Response): Promise<ApiProblem> {
 
 export const api = {
   get: <T>(path: string, query?: Query) => request<T>("GET", path, { query }),
-  post: <T>(path: string, body: unknown = {}) => request<T>("POST", path, { body }),
+  post: <T>(path: string, body: unknown = {}, options: { headers?: Record<string, string> } = {}) =>
+    request<T>("POST", path, { body, headers: options.headers }),
   patch: <T>(path: string, body: unknown) => request<T>("PATCH", path, { body }),
   delete: (path: string) => request<void>("DELETE", path),
 };

@@ -4,7 +4,11 @@ import { useNavigate } from "react-router-dom";
 import { useSession } from "../session/SessionContext.tsx";
 import { currentLanguage } from "../i18n/i18n.ts";
 import { NavItem } from "./links.tsx";
+import { SIGNAL_LIST } from "../pages/signals/types.ts";
 import { Link as RouterLink } from "react-router-dom";
+import { useUnreadCount } from "../pages/notifications/useUnreadCount.ts";
+import { INDICATOR_CATALOGUE_UPDATE } from "../pages/admin/IndicatorCataloguePage.tsx";
+import { ROUTE_SETTINGS_UPDATE } from "../pages/admin/RouteSettingsPage.tsx";
 
 /** The banner: name of the application, language switch, the user and logout; then the main menu. */
 export function SiteHeader() {
@@ -13,6 +17,7 @@ export function SiteHeader() {
   const navigate = useNavigate();
   const user = session?.stage === "authenticated" ? session.user : null;
   const otherLanguage = currentLanguage() === "nl" ? "en" : "nl";
+  const unread = useUnreadCount(user !== null);
 
   const onLogout = async () => {
     await logout().catch(() => undefined);
@@ -57,9 +62,15 @@ export function SiteHeader() {
             <NavItem to="/" end>
               {t("nav.home")}
             </NavItem>
+            {can(SIGNAL_LIST) ? <NavItem to="/signalen">{t("signalsRoute.nav")}</NavItem> : null}
+            <NavItem to="/signalen/nieuw">{t("signalsIntake.nav.report")}</NavItem>
+            <NavItem to="/signalen/mijn">{t("signalsIntake.nav.mine")}</NavItem>
             {can("user.list") ? <NavItem to="/beheer/gebruikers">{t("nav.users")}</NavItem> : null}
             {can("organisation.list") ? <NavItem to="/beheer/organisaties">{t("nav.organisations")}</NavItem> : null}
+            {can(INDICATOR_CATALOGUE_UPDATE) ? <NavItem to="/beheer/indicatoren">{t("adminRoute.nav.indicators")}</NavItem> : null}
+            {can(ROUTE_SETTINGS_UPDATE) ? <NavItem to="/beheer/meldroute">{t("adminRoute.nav.routeSettings")}</NavItem> : null}
             {can("audit_event.list") ? <NavItem to="/audit">{t("nav.audit")}</NavItem> : null}
+            <NavItem to="/meldingen">{unread ? t("notifications.navWithCount", { count: unread }) : t("notifications.nav")}</NavItem>
           </NavList>
         </NavBar>
       ) : null}

@@ -1,7 +1,12 @@
 import { accessibilityEn } from "./en/accessibility.ts";
+import { adminRouteEn } from "./en/admin-route.ts";
+import { notificationsEn } from "./en/notifications.ts";
 import { adminEn } from "./en/admin.ts";
 import { auditEn } from "./en/audit.ts";
 import { authEn } from "./en/auth.ts";
+import { publicEn } from "./en/public.ts";
+import { signalsIntakeEn } from "./en/signals-intake.ts";
+import { signalsRouteEn } from "./en/signals-route.ts";
 import type { Messages } from "./nl.ts";
 
 /** English. The type makes a missing or extra key a compile error. */
@@ -128,6 +133,11 @@ export const en: Messages = {
   },
   auth: authEn,
   admin: adminEn,
+  adminRoute: adminRouteEn,
+  notifications: notificationsEn,
   audit: auditEn,
   accessibility: accessibilityEn,
+  public: publicEn,
+  signalsIntake: signalsIntakeEn,
+  signalsRoute: signalsRouteEn,
 };

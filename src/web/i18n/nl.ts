@@ -3,9 +3,14 @@
  * Longer texts per area live in their own files under ./nl/.
  */
 import { accessibilityNl } from "./nl/accessibility.ts";
+import { adminRouteNl } from "./nl/admin-route.ts";
+import { notificationsNl } from "./nl/notifications.ts";
 import { adminNl } from "./nl/admin.ts";
 import { auditNl } from "./nl/audit.ts";
 import { authNl } from "./nl/auth.ts";
+import { publicNl } from "./nl/public.ts";
+import { signalsIntakeNl } from "./nl/signals-intake.ts";
+import { signalsRouteNl } from "./nl/signals-route.ts";
 
 export const nl = {
   app: {
@@ -130,8 +135,13 @@ export const nl = {
   },
   auth: authNl,
   admin: adminNl,
+  adminRoute: adminRouteNl,
+  notifications: notificationsNl,
   audit: auditNl,
   accessibility: accessibilityNl,
+  public: publicNl,
+  signalsIntake: signalsIntakeNl,
+  signalsRoute: signalsRouteNl,
 };
 
 export type Messages = typeof nl;

@@ -6,6 +6,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
 import { DEMO_PASSWORD, demoAccounts } from "../../../src/server/demo/demo-region.ts";
 import { currentTotp } from "../../../src/server/modules/accounts/second-factor.ts";
 import { startTestApp, type TestApp } from "../../support/test-app.ts";
+import { connectDemoBrp } from "../../../src/server/demo/demo-brp.ts";
 
 /**
  * The whole of Ketenzicht in a real browser: the built web app served by the app under test on a free
@@ -35,6 +36,7 @@ export async function startWebHarness(): Promise<WebHarness> {
     env: { ...process.env, NODE_ENV: "production" },
   });
   const t = await startTestApp();
+  const brp = await connectDemoBrp(t.kernel);
   const address = await t.app.listen({ port: 0, host: "127.0.0.1" });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -58,6 +60,7 @@ export async function startWebHarness(): Promise<WebHarness> {
     async close() {
       await browser.close();
       await t.close();
+      await brp.close();
     },
   };
 }

@@ -6,6 +6,7 @@ import { api } from "../../api/client.ts";
 import type { OidcProvider, Session } from "../../api/types.ts";
 import { useLoad } from "../../api/useLoad.ts";
 import { ErrorSummary } from "../../components/ErrorSummary.tsx";
+import { AppLink } from "../../components/links.tsx";
 import { TextField } from "../../components/fields.tsx";
 import { PageHeading } from "../../components/PageHeading.tsx";
 import { isBlank, useFormErrors, type FieldErrors } from "../../components/useFormErrors.ts";
@@ -89,6 +90,9 @@ export function LoginPage() {
         </ButtonGroup>
       </form>
       <Paragraph className="kz-help">{t("auth.login.help")}</Paragraph>
+      <Paragraph>
+        <AppLink to="/melden">{t("public.loginLink")}</AppLink>
+      </Paragraph>
       {oidcProviders.length > 0 ? (
         <section aria-labelledby="oidc-heading" className="kz-section">
           <Heading level={2} id="oidc-heading">

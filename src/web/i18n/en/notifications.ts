@@ -1,0 +1,30 @@
+import type { notificationsNl } from "../nl/notifications.ts";
+
+export const notificationsEn: typeof notificationsNl = {
+  nav: "Notifications",
+  navWithCount: "Notifications ({{count}})",
+  title: "Notifications",
+  intro: "Messages about signals and referrals that need your attention. New messages are at the top.",
+  listLabel: "Your notifications",
+  unreadCount_one: "You have {{count}} unread notification.",
+  unreadCount_other: "You have {{count}} unread notifications.",
+  allRead: "You have no unread notifications.",
+  unread: "New",
+  read: "Read",
+  empty: "You have no notifications yet. As soon as there is something for you, you will see it here.",
+  markAllRead: "Mark all as read",
+  markedAllRead: "All notifications have been marked as read.",
+  status: "Status",
+  message: "Notification",
+  received: "Received on",
+  aSignal: "a signal",
+  kinds: {
+    signal_received: "A new signal has come in: <signal>{{reference}}</signal>. Please assess the signal.",
+    referral_received: "Your organisation has received a referral for signal <signal>{{reference}}</signal>. Accept or decline the referral.",
+    referral_reminder: "The deadline for the referral of signal <signal>{{reference}}</signal> has passed. Please respond as soon as possible.",
+    referral_escalated: "A partner has not yet responded to the referral of signal <signal>{{reference}}</signal>. Please contact the partner.",
+    referral_answered: "A partner has responded to the referral of signal <signal>{{reference}}</signal>.",
+    signal_overdue: "The deadline of the current step of signal <signal>{{reference}}</signal> has passed.",
+    reporter_informed: "There is feedback on your report <signal>{{reference}}</signal>.",
+  },
+};
