@@ -188,11 +188,11 @@ describe("signals: the six-step reporting route through the API", () => {
 
   it("merges a duplicate into the original", async () => {
     const dup = await reporter.request("POST", "/api/v1/signals", { ...intake(), description: "Zelfde adres, weer busje" }, { "idempotency-key": randomUUID() });
-    const merged = await focal.post(`/api/v1/signals/${dup.json().id}/merge`, { intoSignalId: signalId, reason: "Zelfde adres en situatie" });
+    const merged = await focal.post(`/api/v1/signals/${dup.json().id}/merge`, { into: (await focal.get(`/api/v1/signals/${signalId}`)).json().reference, reason: "Zelfde adres en situatie" });
     assert.equal(merged.statusCode, 200, merged.body);
     assert.equal(merged.json().outcome, "merged");
     assert.equal(merged.json().mergedIntoId, signalId);
-    assert.equal((await focal.post(`/api/v1/signals/${signalId}/merge`, { intoSignalId: signalId, reason: "zichzelf" })).json().code, "merge_refused");
+    assert.equal((await focal.post(`/api/v1/signals/${signalId}/merge`, { into: signalId, reason: "zichzelf" })).json().code, "merge_refused");
     assert.equal((await focal.post(`/api/v1/signals/${dup.json().id}/reopen`, { reason: "toch apart" })).json().code, "transition_not_allowed");
     // Hit/no-hit: the original now knows another signal concerns the same address and person.
     const original = (await focal.get(`/api/v1/signals/${signalId}`)).json();

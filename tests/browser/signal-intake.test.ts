@@ -24,16 +24,24 @@ describe("reporting a signal on a phone", { skip: hasChromium ? false : "no Chro
     await logIn(page, "melder@zevenaar.demo");
     await mainNav(page).getByRole("link", { name: "Signaal melden" }).click();
     await page.waitForURL("**/signalen/nieuw");
-    await page.getByRole("group", { name: "Seksuele uitbuiting", exact: true }).waitFor();
+    // The indicator groups are closed disclosures, so the form stays short on a phone.
+    const summary = (name: string) => page.locator("summary", { hasText: name });
+    await summary("Seksuele uitbuiting").waitFor();
+    assert.equal(await page.getByRole("group", { name: "Seksuele uitbuiting", exact: true }).isVisible(), false);
     await assertAccessiblePage(page, "Signaal melden");
+    await page.screenshot({ path: `${SHOTS}/signal-intake-collapsed-phone.png`, fullPage: true });
 
     // The reporter's own municipality is chosen already.
     const municipality = page.getByLabel("Gemeente", { exact: true });
     assert.equal(await municipality.locator("option:checked").textContent(), "Gemeente Zevenaar");
 
     // Two indicators of different groups: the hint names both forms, and always the caution.
+    await summary("Seksuele uitbuiting").click();
     await page.getByRole("group", { name: "Seksuele uitbuiting", exact: true }).getByRole("checkbox").first().check();
+    await page.screenshot({ path: `${SHOTS}/signal-intake-group-open-phone.png` });
+    await summary("Arbeidsuitbuiting").click();
     await page.getByRole("group", { name: "Arbeidsuitbuiting", exact: true }).getByRole("checkbox").first().check();
+    assert.match((await summary("Seksuele uitbuiting").textContent()) ?? "", /\(1 aangevinkt\)/);
     const hint = page.getByRole("complementary", { name: "Wat de indicatoren aangeven" });
     await hint.getByText("seksuele uitbuiting en arbeidsuitbuiting", { exact: false }).waitFor();
     assert.match((await hint.textContent()) ?? "", /nooit een oordeel/);
@@ -49,15 +57,17 @@ describe("reporting a signal on a phone", { skip: hasChromium ? false : "no Chro
     await victim.getByLabel("Geboortedatum").fill("2004-05-17");
 
     // The connection drops and the page is opened again: the draft, with its Idempotency-Key, is back.
-    const keyBefore = await page.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith("ketenzicht.signalDraft."))?.[1]);
+    const keyBefore = await page.evaluate(() => Object.entries(sessionStorage).find(([k]) => k.startsWith("ketenzicht.signalDraft."))?.[1]);
     assert.ok(keyBefore, "the draft is kept while typing");
     await page.reload();
     await page.getByRole("heading", { name: "Concept hersteld" }).waitFor();
     assert.equal(await page.getByLabel("Wat is er gebeurd?").inputValue(), "Drie jonge vrouwen worden elke avond met een busje opgehaald bij de nagelstudio.");
     assert.equal(await page.getByLabel("Postcode", { exact: true }).inputValue(), "0690 AB");
     assert.equal(await page.getByRole("group", { name: "Vermoedelijk slachtoffer 1" }).getByLabel("Naam").inputValue(), "Ana P.");
+    // Groups with ticked indicators open by themselves; the others stay closed.
     await page.getByRole("group", { name: "Seksuele uitbuiting", exact: true }).waitFor();
     assert.equal(await page.getByRole("group", { name: "Seksuele uitbuiting", exact: true }).getByRole("checkbox").first().isChecked(), true);
+    assert.equal(await page.getByRole("group", { name: "Algemeen", exact: true }).isVisible(), false);
     await assertAccessiblePage(page, "Signaal melden");
     await page.screenshot({ path: `${SHOTS}/signal-intake-phone.png`, fullPage: true });
 
@@ -99,7 +109,7 @@ describe("reporting a signal on a phone", { skip: hasChromium ? false : "no Chro
     assert.ok(reference.length > 0, "the reference is shown");
     assert.ok(posts.length >= 1 && posts.every((key) => key === posts[0]), "every attempt carries the draft's one Idempotency-Key");
     assert.equal(
-      await page.evaluate(() => Object.keys(localStorage).some((k) => k.startsWith("ketenzicht.signalDraft."))),
+      await page.evaluate(() => Object.keys(sessionStorage).some((k) => k.startsWith("ketenzicht.signalDraft."))),
       false,
       "the draft is gone after success",
     );

@@ -163,7 +163,7 @@ describe("the web app in a browser", { skip: hasChromium ? false : "no Chromium 
     await logIn(page, "melder@zevenaar.demo");
     await assertAccessiblePage(page, "Welkom, Mila de Melder");
     const links = await mainNav(page).getByRole("link").allTextContents();
-    assert.deepEqual(links, ["Start", "Organisaties"]);
+    assert.deepEqual(links, ["Start", "Signaal melden", "Mijn signalen", "Organisaties", "Meldingen"]);
     await page.goto("/audit");
     await assertAccessiblePage(page, "Geen toegang");
     assert.deepEqual(problems, []);
@@ -186,6 +186,8 @@ describe("the web app in a browser", { skip: hasChromium ? false : "no Chromium 
   it("sends the user back to the login page with a message when the session is gone", async () => {
     const { context, page, problems } = await h.newPage();
     await logIn(page, "beleid@arnhem.demo");
+    // Let the start page's own requests (e.g. the menu's unread count) finish with the session still there.
+    await page.waitForLoadState("networkidle");
     await context.clearCookies();
     await mainNav(page).getByRole("link", { name: "Organisaties" }).click();
     await page.waitForURL("**/inloggen");

@@ -62,7 +62,7 @@ export function SiteHeader() {
             <NavItem to="/" end>
               {t("nav.home")}
             </NavItem>
-            {can(SIGNAL_LIST) ? <NavItem to="/signalen">{t("signalsRoute.nav")}</NavItem> : null}
+            {can(SIGNAL_LIST) ? <NavItem to="/signalen" end>{t("signalsRoute.nav")}</NavItem> : null}
             <NavItem to="/signalen/nieuw">{t("signalsIntake.nav.report")}</NavItem>
             <NavItem to="/signalen/mijn">{t("signalsIntake.nav.mine")}</NavItem>
             {can("user.list") ? <NavItem to="/beheer/gebruikers">{t("nav.users")}</NavItem> : null}

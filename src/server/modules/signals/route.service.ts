@@ -17,6 +17,8 @@ import { auditActor, refsOf, routeRefusal } from "./signals.service.ts";
  * The focal officer's commands on the route. Each is one transaction: lock the signal, check the policy
  * and the state machine's guard, change, append history, audit, and answer with the signal as it is now.
  */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 async function command(
   kernel: Kernel,
   actor: Actor,
@@ -230,13 +232,17 @@ export function referFor(kernel: Kernel, actor: Actor, id: string, body: z.infer
 
 export function mergeFor(kernel: Kernel, actor: Actor, id: string, body: z.infer<typeof mergeBody>, clientAddress: string) {
   return command(kernel, actor, id, "merge", clientAddress, async (tx, row, now) => {
-    if (body.intoSignalId === row.id) throw routeRefusal("merge_refused", "Een signaal kan niet met zichzelf worden samengevoegd.", "intoSignalId");
     if (row.status === "closed") throw routeRefusal("merge_refused", "Een gesloten signaal kan niet worden samengevoegd; heropen het eerst.");
-    const target = await findSignal(tx, body.intoSignalId, { forUpdate: true });
+    // The other signal by id or by its reference within the same municipality's route.
+    const targetId = UUID.test(body.into)
+      ? body.into
+      : (await tx.query<{ id: string }>("select id from signals where municipality_id = $1 and reference = $2", [row.municipality_id, body.into.toUpperCase()]))[0]?.id;
+    if (targetId === row.id) throw routeRefusal("merge_refused", "Een signaal kan niet met zichzelf worden samengevoegd.", "into");
+    const target = targetId ? await findSignal(tx, targetId, { forUpdate: true }) : undefined;
     if (!target || target.municipality_id !== row.municipality_id) {
-      throw routeRefusal("merge_refused", "Het andere signaal is niet gevonden in de meldroute van deze gemeente.", "intoSignalId");
+      throw routeRefusal("merge_refused", "Het andere signaal is niet gevonden in de meldroute van deze gemeente.", "into");
     }
-    if (target.status === "closed") throw routeRefusal("merge_refused", "Het andere signaal is gesloten; heropen het of kies een open signaal.", "intoSignalId");
+    if (target.status === "closed") throw routeRefusal("merge_refused", "Het andere signaal is gesloten; heropen het of kies een open signaal.", "into");
     await moveTo(kernel, tx, actor, row, "closed", now, {
       reason: body.reason,
       change: { outcome: "merged", mergedIntoId: target.id },

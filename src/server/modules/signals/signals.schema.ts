@@ -153,7 +153,13 @@ export const feedbackBody = z
   .object({ outcome: z.enum(feedbackOutcomes), text: text(5000) })
   .strict()
   .meta({ id: "ReferralFeedback" });
-export const mergeBody = z.object({ intoSignalId: uuid, reason: text(2000) }).strict().meta({ id: "SignalMerge" });
+export const mergeBody = z
+  .object({
+    into: z.string().trim().min(1).max(40).describe("Id of kenmerk (bijvoorbeeld ZEV-2026-00042) van het signaal waarin dit signaal opgaat"),
+    reason: text(2000),
+  })
+  .strict()
+  .meta({ id: "SignalMerge" });
 export const reopenBody = z.object({ reason: text(2000) }).strict().meta({ id: "SignalReopen" });
 
 export const queueSorts = ["due_at", "-due_at", "received_at", "-received_at", "urgency", "reference"] as const;

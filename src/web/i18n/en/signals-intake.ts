@@ -10,7 +10,7 @@ export const signalsIntakeEn: typeof signalsIntakeNl = {
   intro: "Report what you saw or heard. Only the municipality and what happened are required; fill in the rest if you know it.",
   draft: {
     restoredTitle: "Draft restored",
-    restoredText: "You started this signal earlier. What you filled in is back. The draft is kept on this device only.",
+    restoredText: "You started this signal earlier. What you filled in is back. The draft is kept in this browser tab only, until you send it or close the tab.",
     discard: "Discard draft",
     discarded: "The draft has been discarded.",
   },
@@ -30,6 +30,7 @@ export const signalsIntakeEn: typeof signalsIntakeNl = {
     intro: "Tick what you saw. Ticking nothing is fine too.",
     chooseMunicipality: "Choose a municipality first; then the indicators of its region appear.",
     none: "No indicators have been set for this region (yet).",
+    ticked: "({{count}} ticked)",
     groups: {
       general: "General",
       sexual: "Sexual exploitation",
@@ -147,7 +148,7 @@ export const signalsIntakeEn: typeof signalsIntakeNl = {
     phone: "{{person}}: enter a valid phone number (digits, optionally with +).",
     nationality: "{{person}}: enter a three-letter country code, for example IND.",
     fieldReason: "{{field}}: {{reason}}",
-    kept: "Your signal was not sent. What you filled in is kept on this device; please try again.",
+    kept: "Your signal was not sent. What you filled in is kept in this tab; please try again.",
   },
   done: {
     title: "Signal received",

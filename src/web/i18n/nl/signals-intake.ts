@@ -8,7 +8,7 @@ export const signalsIntakeNl = {
   intro: "Meld wat u heeft gezien of gehoord. Alleen de gemeente en wat er is gebeurd zijn verplicht; de rest vult u in als u het weet.",
   draft: {
     restoredTitle: "Concept hersteld",
-    restoredText: "U was eerder begonnen met dit signaal. Wat u had ingevuld staat er weer. Het concept wordt alleen op dit apparaat bewaard.",
+    restoredText: "U was eerder begonnen met dit signaal. Wat u had ingevuld staat er weer. Het concept blijft alleen in dit browsertabblad bewaard, tot u het verstuurt of het tabblad sluit.",
     discard: "Concept weggooien",
     discarded: "Het concept is weggegooid.",
   },
@@ -28,6 +28,7 @@ export const signalsIntakeNl = {
     intro: "Vink aan wat u heeft gezien. Niets aanvinken mag ook.",
     chooseMunicipality: "Kies eerst een gemeente; dan verschijnen de indicatoren van die regio.",
     none: "Voor deze regio zijn (nog) geen indicatoren vastgesteld.",
+    ticked: "({{count}} aangevinkt)",
     groups: {
       general: "Algemeen",
       sexual: "Seksuele uitbuiting",
@@ -145,7 +146,7 @@ export const signalsIntakeNl = {
     phone: "{{person}}: vul een geldig telefoonnummer in (cijfers, eventueel met +).",
     nationality: "{{person}}: vul een landcode van drie letters in, bijvoorbeeld IND.",
     fieldReason: "{{field}}: {{reason}}",
-    kept: "Uw signaal is niet verstuurd. Wat u heeft ingevuld is bewaard op dit apparaat; probeer het opnieuw.",
+    kept: "Uw signaal is niet verstuurd. Wat u heeft ingevuld blijft in dit tabblad bewaard; probeer het opnieuw.",
   },
   done: {
     title: "Signaal ontvangen",

@@ -30,6 +30,7 @@ interface PanelProps {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const REFERENCE = /^[A-Z]{3}-\d{4}-\d{5}$/i;
 
 /** The focal officer's actions, each shown only when the signal's nextSteps or abilities allow it. */
 export function RouteActions({ signal, done }: PanelProps) {
@@ -605,17 +606,17 @@ function MergePanel({ signal, done }: PanelProps) {
   const { errors, busy, submit } = useAction(
     MERGE_FIELDS,
     { mergeInto: t("signalsRoute.actions.mergeInto"), mergeReason: t("signalsRoute.actions.mergeReason") },
-    { intoSignalId: "mergeInto", reason: "mergeReason" },
+    { into: "mergeInto", reason: "mergeReason" },
   );
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const id = into.trim();
     void submit(
       {
-        mergeInto: UUID.test(id) ? undefined : t("signalsRoute.actions.mergeIntoInvalid"),
+        mergeInto: UUID.test(id) || REFERENCE.test(id) ? undefined : t("signalsRoute.actions.mergeIntoInvalid"),
         mergeReason: required(t, reason, t("signalsRoute.actions.mergeReason")),
       },
-      () => api.post<Signal>(`/signals/${encodeURIComponent(signal.id)}/merge`, { intoSignalId: id, reason: reason.trim() }),
+      () => api.post<Signal>(`/signals/${encodeURIComponent(signal.id)}/merge`, { into: id, reason: reason.trim() }),
       (next) => done(next, t("signalsRoute.actions.merged")),
     );
   };

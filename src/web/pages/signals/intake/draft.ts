@@ -1,7 +1,8 @@
 /**
  * The draft of a signal as the reporter types it: every field as text, plus the Idempotency-Key that makes
- * a double click or a retry after a dropped connection create one signal. It is kept in localStorage per
- * user while typing and removed after the signal was received (or when the reporter discards it).
+ * a double click or a retry after a dropped connection create one signal. It is kept in sessionStorage per
+ * user while typing (it survives a reload or a dropped connection, not closing the tab: a draft may name a
+ * victim, and shared devices must not keep it) and is removed once the signal was received or discarded.
  */
 export const genders = ["female", "male", "other", "unknown"] as const;
 export const locationKinds = ["address", "business", "other", "none"] as const;
@@ -126,7 +127,7 @@ function readPerson(value: unknown): PersonDraft {
 /** The stored draft of this user, if any; anything unreadable counts as no draft. */
 export function loadDraft(userId: string): IntakeDraft | null {
   try {
-    const raw = window.localStorage.getItem(storageKey(userId));
+    const raw = window.sessionStorage.getItem(storageKey(userId));
     if (!raw) return null;
     const d = JSON.parse(raw) as Record<string, unknown>;
     if (typeof d !== "object" || d === null || typeof d.idempotencyKey !== "string") return null;
@@ -158,8 +159,8 @@ export function loadDraft(userId: string): IntakeDraft | null {
 
 export function saveDraft(userId: string, draft: IntakeDraft) {
   try {
-    if (hasContent(draft)) window.localStorage.setItem(storageKey(userId), JSON.stringify(draft));
-    else window.localStorage.removeItem(storageKey(userId));
+    if (hasContent(draft)) window.sessionStorage.setItem(storageKey(userId), JSON.stringify(draft));
+    else window.sessionStorage.removeItem(storageKey(userId));
   } catch {
     // Storage full or blocked (private mode): the form still works, only without a kept draft.
   }
@@ -167,7 +168,7 @@ export function saveDraft(userId: string, draft: IntakeDraft) {
 
 export function clearDraft(userId: string) {
   try {
-    window.localStorage.removeItem(storageKey(userId));
+    window.sessionStorage.removeItem(storageKey(userId));
   } catch {
     // see saveDraft
   }
