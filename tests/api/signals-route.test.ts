@@ -273,9 +273,24 @@ describe("signals: bad input gets a clear 4xx and stores nothing", () => {
   });
 
   it("a municipality outside the reporter's regions is refused", async () => {
+    const before = await count();
     const res = await reporter.post("/api/v1/signals", { ...base(), municipalityId: randomUUID() });
     assert.equal(res.statusCode, 400);
-    assert.equal(await count(), 0);
+    assert.equal(await count(), before);
+  });
+
+  it("without a BRP connection the focal officer records a note instead", async () => {
+    const submitted = await reporter.post("/api/v1/signals", { ...base(), location: { kind: "address", postcode: "6901AB", houseNumber: 12 } });
+    assert.equal(submitted.statusCode, 201, submitted.body);
+    const focal = await t.login("aandacht@zevenaar.demo");
+    const id = submitted.json().id;
+    assert.equal((await focal.get(`/api/v1/signals/${id}`)).json().brpAvailable, false);
+    const lookup = await focal.post(`/api/v1/signals/${id}/enrichments`, { source: "brp", purpose: "bewoning" });
+    assert.equal(lookup.statusCode, 409);
+    assert.equal(lookup.json().code, "brp_not_configured");
+    const note = await focal.post(`/api/v1/signals/${id}/enrichments`, { source: "manual", purpose: "bewoning", note: "Volgens de wijkagent wonen er veel mensen." });
+    assert.equal(note.statusCode, 200, note.body);
+    assert.equal(note.json().enrichments[0].note, "Volgens de wijkagent wonen er veel mensen.");
   });
 
   it("an unauthenticated submit is 401", async () => {

@@ -178,6 +178,7 @@ export async function presentSignal(kernel: Kernel, q: Queryable, actor: Actor, 
     enrichments,
     referrals: referrals.map((r) => presentReferral(kernel, actor, r, now)),
     history,
+    brpAvailable: full && (await q.query("select 1 from brp_endpoints where municipality_id = $1", [row.municipality_id])).length > 0,
     nextSteps: full && row.status !== "closed" ? nextSteps(row.status, row.source).filter((s) => abilities[actionFor[s.to]]) : [],
     abilities,
   };

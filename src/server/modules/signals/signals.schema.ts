@@ -289,6 +289,8 @@ export const signalSchema = z
     referrals: z.array(referralSchema),
     history: z.array(historyEntry).nullable(),
     /** Transitions the actor may make now, with whether a reason is needed (a skipped step). */
+    /** The municipality has a population register (BRP) connection for enrichment. */
+    brpAvailable: z.boolean(),
     nextSteps: z.array(z.object({ to: statusSchema, skips: z.array(statusSchema), needsReason: z.boolean() })),
     abilities: z.record(z.string(), z.boolean()),
   })

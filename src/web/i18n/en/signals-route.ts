@@ -243,6 +243,7 @@ export const signalsRouteEn: typeof signalsRouteNl = {
     brpPurpose: "Purpose of the BRP lookup",
     brpPurposeDescription: "Why is this lookup needed? For example: check how many persons are registered at the address.",
     brp: "Enrich with BRP",
+    brpNotConfigured: "This municipality has no connection to the population register (BRP). Record what you find there or in other systems as a note.",
     brpDone: "The BRP has been consulted.",
     noteHeading: "Add a note",
     notePurpose: "Purpose of the note",

@@ -242,6 +242,7 @@ export const signalsRouteNl = {
     brpPurposeDescription: "Waarom is deze bevraging nodig? Bijvoorbeeld: nagaan hoeveel personen op het adres staan ingeschreven.",
     brp: "Verrijken met BRP",
     brpDone: "De BRP is bevraagd.",
+    brpNotConfigured: "Voor deze gemeente is geen koppeling met de BRP ingesteld. Leg wat u in de BRP of andere systemen vindt vast als notitie.",
     noteHeading: "Notitie toevoegen",
     notePurpose: "Doel van de notitie",
     note: "Notitie",

@@ -170,6 +170,7 @@ export interface Signal {
   enrichments: SignalEnrichment[] | null;
   referrals: Referral[];
   history: SignalHistoryEntry[] | null;
+  brpAvailable: boolean;
   nextSteps: NextStep[];
   abilities: Record<string, boolean>;
 }

@@ -188,10 +188,12 @@ function EnrichPanel({ signal, done, early }: PanelProps & { early: boolean }) {
   };
 
   const location = signal.location;
-  const brpPossible =
+  const hasAddress =
     location !== null && (location.kind === "address" || (location.kind === "business" && Boolean(location.postcode && location.houseNumber)));
+  const brpPossible = signal.brpAvailable && hasAddress;
   return (
     <>
+      {hasAddress && !signal.brpAvailable ? <Paragraph>{t("signalsRoute.actions.brpNotConfigured")}</Paragraph> : null}
       {brpPossible ? (
         <Panel id="brp" heading={t("signalsRoute.actions.brpHeading")} intro={intro}>
           <ErrorSummary errors={brp.errors.summary} attempt={brp.errors.attempt} />
