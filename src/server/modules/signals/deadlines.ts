@@ -5,8 +5,8 @@ import { deadlineKind } from "./route.ts";
 
 /**
  * Deadlines of the reporting route, in working days per municipality and urgency. A deadline falls at
- * the end of the working day (midnight, Dutch time), so "within 2 working days" from a Friday afternoon
- * means by the end of Tuesday.
+ * the end of the working day (23:59 Dutch time, so that it reads as that day), and "within 2 working days"
+ * from a Friday afternoon means by the end of Tuesday.
  */
 export interface DeadlineSet {
   urgency: Urgency;
@@ -40,13 +40,13 @@ function offsetMinutes(instant: Date): number {
   return Math.round((wall - instant.getTime()) / 60_000);
 }
 
-/** The instant a Dutch calendar day ends (the next day's 00:00 in Amsterdam). */
+/** The last minute of a Dutch calendar day (23:59 in Amsterdam). */
 export function endOfDutchDay(date: CalendarDate): Date {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
   const midnightUtc = Date.UTC(y, m - 1, d + 1);
   // The offset at the guess is right except within an hour of a DST switch, which never falls at midnight.
   const guess = new Date(midnightUtc - 60 * 60_000);
-  return new Date(midnightUtc - offsetMinutes(guess) * 60_000);
+  return new Date(midnightUtc - offsetMinutes(guess) * 60_000 - 60_000);
 }
 
 /** The end of the working day `days` working days after `from` (0: the same day, or the next working day). */
