@@ -31,7 +31,9 @@ describe("the reporting route from signal to feedback, in the browser", { skip: 
     await mainNav(page).getByRole("link", { name: "Signaal melden" }).click();
     await assertAccessiblePage(page, "Signaal melden");
     await page.getByLabel("Gemeente", { exact: true }).selectOption({ label: "Gemeente Zevenaar" });
+    await page.locator("summary", { hasText: "Algemeen" }).click();
     await page.getByRole("group", { name: "Algemeen" }).getByRole("checkbox").first().check();
+    await page.locator("summary", { hasText: "Arbeidsuitbuiting" }).click();
     await page.getByRole("group", { name: "Arbeidsuitbuiting" }).getByRole("checkbox").first().check();
     await page.getByLabel("Wat is er gebeurd?").fill("Veertien arbeidsmigranten op één adres; een busje haalt ze om vijf uur op.");
     await page.getByRole("radio", { name: "Adres" }).check();

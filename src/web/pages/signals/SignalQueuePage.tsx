@@ -25,6 +25,7 @@ import { LoadError, Loading } from "../../components/Status.tsx";
 import { useFormErrors } from "../../components/useFormErrors.ts";
 import { formatDateTime, formatList } from "../../i18n/format.ts";
 import { OverdueMarker } from "./detail/OverdueMarker.tsx";
+import "./queue.css";
 import { exploitationForms, isOneOf, queueSorts, statuses, urgencies, type QueueSort, type SignalQueue } from "./types.ts";
 
 const PAGE_SIZE = 25;
@@ -199,8 +200,8 @@ export function SignalQueuePage() {
       {queue.error ? <LoadError message={queue.error} /> : null}
       {queue.loading && !queue.data ? <Loading /> : null}
       {queue.data && items.length > 0 ? (
-        <div className="kz-table-scroll">
-          <Table className="kz-table kz-table--audit">
+        <div className="kz-table-scroll kz-queue">
+          <Table className="kz-table kz-table--audit kz-queue__table">
             <TableCaption>{t("signalsRoute.queue.tableCaption")}</TableCaption>
             <TableHeader>
               <TableRow>
@@ -220,16 +221,16 @@ export function SignalQueuePage() {
                   <TableHeaderCell scope="row" className="kz-nowrap">
                     <AppLink to={`/signalen/${item.id}`}>{item.reference}</AppLink>
                   </TableHeaderCell>
-                  <TableCell>{item.municipalityName}</TableCell>
-                  <TableCell>{t(`signalsRoute.statuses.${item.status}`)}</TableCell>
-                  <TableCell>{item.urgency === "normal" ? t("signalsRoute.urgencies.normal") : <strong>{t(`signalsRoute.urgencies.${item.urgency}`)}</strong>}</TableCell>
-                  <TableCell>
+                  <TableCell data-label={t("signalsRoute.queue.municipality")}>{item.municipalityName}</TableCell>
+                  <TableCell data-label={t("signalsRoute.queue.status")}>{t(`signalsRoute.statuses.${item.status}`)}</TableCell>
+                  <TableCell data-label={t("signalsRoute.queue.urgency")}>{item.urgency === "normal" ? t("signalsRoute.urgencies.normal") : <strong>{t(`signalsRoute.urgencies.${item.urgency}`)}</strong>}</TableCell>
+                  <TableCell data-label={t("signalsRoute.queue.forms")}>
                     {item.exploitationForms.length > 0
                       ? formatList(item.exploitationForms.map((f) => t(`signalsRoute.forms.${f}`)))
                       : t("signalsRoute.queue.none")}
                   </TableCell>
-                  <TableCell className="kz-nowrap">{formatDateTime(item.receivedAt)}</TableCell>
-                  <TableCell>
+                  <TableCell data-label={t("signalsRoute.queue.received")} className="kz-nowrap">{formatDateTime(item.receivedAt)}</TableCell>
+                  <TableCell data-label={t("signalsRoute.queue.dueAt")}>
                     {item.dueAt ? <span className="kz-nowrap">{formatDateTime(item.dueAt)}</span> : t("signalsRoute.queue.noDueDate")}
                     {item.overdue ? (
                       <>
@@ -238,7 +239,7 @@ export function SignalQueuePage() {
                       </>
                     ) : null}
                   </TableCell>
-                  <TableCell>{item.openReferralCount}</TableCell>
+                  <TableCell data-label={t("signalsRoute.queue.openReferrals")}>{item.openReferralCount}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

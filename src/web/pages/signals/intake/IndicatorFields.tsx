@@ -1,4 +1,5 @@
 import { Heading, Paragraph } from "@utrecht/component-library-react";
+import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { CheckboxGroup } from "../../../components/fields.tsx";
 import { currentLanguage } from "../../../i18n/i18n.ts";
@@ -12,30 +13,51 @@ interface IndicatorFieldsProps {
   onChange: (values: string[]) => void;
 }
 
-/** One fieldset of checkboxes per indicator group, in the catalogue's order. */
+/**
+ * One fieldset of checkboxes per indicator group, in the catalogue's order, each in a disclosure so the
+ * form stays short on a phone: closed until opened, open from the start when it holds ticked indicators
+ * (a restored draft). The summary shows how many are ticked; the fieldset and its legend stay inside.
+ */
 export function IndicatorFields({ indicators, leads, values, onChange }: IndicatorFieldsProps) {
   const { t } = useTranslation();
   const english = currentLanguage() === "en";
   if (indicators.length === 0) return <Paragraph>{t("signalsIntake.indicators.none")}</Paragraph>;
   return (
-    <>
+    <div className="kz-indicator-groups">
       {indicatorGroups.map((group) => {
         const options = indicators.filter((i) => i.group === group);
         if (options.length === 0) return null;
         const lead = leads[group];
+        const ticked = options.filter((i) => values.includes(i.code)).length;
         return (
-          <CheckboxGroup
-            key={group}
-            name={`indicators-${group}`}
-            legend={t(`signalsIntake.indicators.groups.${group}`)}
-            description={lead ? (english ? lead.en : lead.nl) : undefined}
-            options={options.map((i) => ({ value: i.code, label: english ? i.textEn : i.textNl }))}
-            values={values}
-            onChange={onChange}
-          />
+          <IndicatorGroupDetails key={group} title={t(`signalsIntake.indicators.groups.${group}`)} ticked={ticked}>
+            <CheckboxGroup
+              name={`indicators-${group}`}
+              legend={t(`signalsIntake.indicators.groups.${group}`)}
+              description={lead ? (english ? lead.en : lead.nl) : undefined}
+              options={options.map((i) => ({ value: i.code, label: english ? i.textEn : i.textNl }))}
+              values={values}
+              onChange={onChange}
+            />
+          </IndicatorGroupDetails>
         );
       })}
-    </>
+    </div>
+  );
+}
+
+/** A native disclosure; its open state follows the user (unticking the last one does not close it). */
+function IndicatorGroupDetails({ title, ticked, children }: { title: string; ticked: number; children: ReactNode }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(ticked > 0);
+  return (
+    <details className="kz-indicator-group" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary className="kz-indicator-group__summary">
+        {title}
+        {ticked > 0 ? <span className="kz-indicator-group__count"> {t("signalsIntake.indicators.ticked", { count: ticked })}</span> : null}
+      </summary>
+      <div className="kz-indicator-group__body">{children}</div>
+    </details>
   );
 }
 
