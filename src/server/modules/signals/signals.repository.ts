@@ -333,10 +333,9 @@ export interface QueueRow {
   due_at: Date | null;
   referral_count: number | string;
   open_referral_count: number | string;
-  total: number | string;
 }
 
-export function queue(q: Queryable, f: QueueFilter): Promise<QueueRow[]> {
+function queueConditions(f: QueueFilter): Sql {
   const conditions: Sql[] = [f.access];
   if (f.statuses?.length) conditions.push(sql`s.status in (${join(f.statuses)})`);
   if (f.excludeClosed) conditions.push(sql`s.status <> 'closed'`);
@@ -348,15 +347,27 @@ export function queue(q: Queryable, f: QueueFilter): Promise<QueueRow[]> {
   if (f.overdueAt) conditions.push(sql`s.status <> 'closed' and s.due_at < ${f.overdueAt}`);
   if (f.reference) conditions.push(sql`s.reference = ${f.reference}`);
   else if (f.tokens?.length) conditions.push(sql`s.search_tokens @> ${f.tokens}::text[]`);
-  return run<QueueRow>(q, sql`
+  return join(conditions, " and ");
+}
+
+/**
+ * One page of the queue. The total is a separate count: a window count over the page query would make
+ * every page read the municipality's whole history before sorting (bench/README.md).
+ */
+export async function queue(q: Queryable, f: QueueFilter): Promise<{ rows: QueueRow[]; total: number }> {
+  const where = queueConditions(f);
+  const rows = await run<QueueRow>(q, sql`
     select s.id, s.reference, o.name as municipality_name, s.source, s.status, s.urgency, s.exploitation_forms, s.received_at, s.due_at,
            (select count(*) from referrals r where r.signal_id = s.id and r.status <> 'withdrawn') as referral_count,
-           (select count(*) from referrals r where r.signal_id = s.id and r.status in ('open', 'accepted')) as open_referral_count,
-           count(*) over () as total
+           (select count(*) from referrals r where r.signal_id = s.id and r.status in ('open', 'accepted')) as open_referral_count
       from signals s join organisations o on o.id = s.municipality_id
-     where ${join(conditions, " and ")}
+     where ${where}
      order by ${sorts[f.sort] ?? sorts.due_at!}, s.id
      limit ${f.limit} offset ${f.offset}`);
+  // A short first page is the whole result; only a full page needs counting.
+  if (f.offset === 0 && rows.length < f.limit) return { rows, total: rows.length };
+  const counted = await run<{ n: number | string }>(q, sql`select count(*) as n from signals s where ${where}`);
+  return { rows, total: Number(counted[0]?.n ?? 0) };
 }
 
 export interface OwnRow {

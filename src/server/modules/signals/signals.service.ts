@@ -50,7 +50,7 @@ export function queueFor(kernel: Kernel, actor: Actor, query: z.infer<typeof que
     const access = accessFilter(actor, "list", "signal", "s");
     const q = query.q?.trim();
     const reference = q && REFERENCE.test(q.toUpperCase()) ? q.toUpperCase() : undefined;
-    const rows = await queue(tx, {
+    const { rows, total } = await queue(tx, {
       access,
       statuses: query.status && query.status !== "open" ? [query.status] : undefined,
       excludeClosed: query.status === "open",
@@ -82,7 +82,6 @@ export function queueFor(kernel: Kernel, actor: Actor, query: z.infer<typeof que
         openReferralCount: Number(r.open_referral_count),
       };
     });
-    const total = rows[0] ? Number(rows[0].total) : 0;
     kernel.audit.record(tx, {
       actor: auditActor(actor, actingRole(actor, "list", "signal")),
       action: q ? "search" : "list",
