@@ -2,6 +2,7 @@
  * The shapes of the Ketenzicht API (/api/v1) as the web front end uses them. They mirror the server's
  * response schemas; the OpenAPI document at /api/v1/openapi.json is the source of truth.
  */
+import type { resources } from "../../server/kernel/policy/matrix.ts";
 export const roles = [
   "reporter",
   "focal_officer",
@@ -31,21 +32,12 @@ export type OrganisationType = (typeof organisationTypes)[number];
 
 export type Stage = "anonymous" | "second_factor" | "enrolment" | "authenticated";
 
-export type Ability =
-  | "user.read"
-  | "user.list"
-  | "user.create"
-  | "user.update"
-  | "user.deactivate"
-  | "organisation.read"
-  | "organisation.list"
-  | "organisation.create"
-  | "organisation.update"
-  | "region.read"
-  | "region.list"
-  | "region.update"
-  | "audit_event.read"
-  | "audit_event.list";
+/**
+ * "resource.action" for every action in the server's access matrix: derived from the matrix itself (a
+ * type-only import, erased from the bundle), so a new action cannot be missing here.
+ */
+type Matrix = typeof resources;
+export type Ability = { [R in keyof Matrix]: `${R & string}.${Matrix[R]["actions"][number]}` }[keyof Matrix];
 
 export interface SessionUser {
   id: string;

@@ -28,7 +28,7 @@ import { currentLanguage } from "../../i18n/i18n.ts";
 import { useSession } from "../../session/SessionContext.tsx";
 
 /** Administrators get the menu entry; whether they may change this region's catalogue comes with it. */
-export const INDICATOR_CATALOGUE_UPDATE = "indicator_catalogue.update" as Ability;
+export const INDICATOR_CATALOGUE_UPDATE = "indicator_catalogue.update" satisfies Ability;
 
 /** Mirrors catalogueSchema and versionListSchema in src/server/modules/indicators/indicators.schema.ts. */
 interface Indicator {

@@ -31,8 +31,8 @@ import { i18n } from "../../i18n/i18n.ts";
 import { useSession } from "../../session/SessionContext.tsx";
 
 /** The session abilities on route settings (not yet in the Ability type). */
-export const ROUTE_SETTINGS_READ = "route_settings.read" as Ability;
-export const ROUTE_SETTINGS_UPDATE = "route_settings.update" as Ability;
+export const ROUTE_SETTINGS_READ = "route_settings.read" satisfies Ability;
+export const ROUTE_SETTINGS_UPDATE = "route_settings.update" satisfies Ability;
 
 /** Mirrors routeSettingsSchema in src/server/modules/signals/signals.schema.ts. */
 const urgencies = ["acute", "high", "normal"] as const;

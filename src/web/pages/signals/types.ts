@@ -39,7 +39,7 @@ export type IndicatorGroup = (typeof indicatorGroups)[number];
 export type QueueSort = (typeof queueSorts)[number];
 
 /** The session ability that opens the work queue (not yet in the shared Ability list). */
-export const SIGNAL_LIST = "signal.list" as Ability;
+export const SIGNAL_LIST = "signal.list" satisfies Ability;
 
 export interface SignalQueueItem {
   id: string;
