@@ -6,8 +6,10 @@ import {
   FormFieldDescription,
   FormFieldErrorMessage,
   FormLabel,
+  RadioButton,
   Select,
   SelectOption,
+  Textarea,
   Textbox,
 } from "@utrecht/component-library-react";
 import type { ReactNode } from "react";
@@ -151,10 +153,11 @@ interface CheckboxFieldProps {
   /** An error of this single checkbox (a checkbox in a group shows the group's error instead). */
   error?: string | undefined;
   describedBy?: string | undefined;
+  disabled?: boolean | undefined;
 }
 
 export function CheckboxField(props: CheckboxFieldProps) {
-  const { id, name, label, checked, onChange, error } = props;
+  const { id, name, label, checked, onChange, error, disabled } = props;
   const invalid = props.invalid ?? Boolean(error);
   const errorId = `${id}-error`;
   const ariaDescribedBy = [props.describedBy, error ? errorId : undefined].filter(Boolean).join(" ") || undefined;
@@ -166,13 +169,14 @@ export function CheckboxField(props: CheckboxFieldProps) {
           id={id}
           name={name}
           checked={checked}
+          disabled={disabled}
           onChange={(event) => onChange(event.target.checked)}
           invalid={invalid}
           aria-describedby={ariaDescribedBy}
         />
       </div>
       <div className="utrecht-form-field__label">
-        <FormLabel htmlFor={id} type="checkbox" checked={checked}>
+        <FormLabel htmlFor={id} type="checkbox" checked={checked} disabled={disabled}>
           {label}
         </FormLabel>
       </div>
@@ -180,20 +184,30 @@ export function CheckboxField(props: CheckboxFieldProps) {
   );
 }
 
+interface ChoiceOption<V extends string = string> {
+  value: V;
+  label: string;
+  description?: string;
+  disabled?: boolean;
+}
+
 interface CheckboxGroupProps {
   name: string;
   legend: ReactNode;
-  options: { value: string; label: string }[];
+  options: ChoiceOption[];
   values: string[];
   onChange: (values: string[]) => void;
   error?: string | undefined;
   description?: ReactNode;
+  /** A note under the options, for example why one of them is disabled. */
+  note?: ReactNode;
 }
 
 /** A fieldset of checkboxes; the first checkbox carries field-<name>, the error summary's target. */
-export function CheckboxGroup({ name, legend, options, values, onChange, error, description }: CheckboxGroupProps) {
+export function CheckboxGroup({ name, legend, options, values, onChange, error, description, note }: CheckboxGroupProps) {
   const toggle = (value: string, checked: boolean) =>
-    onChange(checked ? [...values, value] : values.filter((v) => v !== value));
+    onChange(checked ? [...values.filter((v) => v !== value), value] : values.filter((v) => v !== value));
+  const noteId = note ? `${fieldId(name)}-note` : undefined;
   return (
     <Fieldset invalid={Boolean(error)} aria-describedby={describedBy(name, description, error)} className="kz-fieldset">
       <FieldsetLegend>{legend}</FieldsetLegend>
@@ -208,8 +222,97 @@ export function CheckboxGroup({ name, legend, options, values, onChange, error, 
           checked={values.includes(option.value)}
           onChange={(checked) => toggle(option.value, checked)}
           invalid={Boolean(error)}
+          disabled={option.disabled}
+          describedBy={option.disabled ? noteId : undefined}
         />
       ))}
+      {note ? <FormFieldDescription id={noteId}>{note}</FormFieldDescription> : null}
     </Fieldset>
+  );
+}
+
+interface RadioGroupProps<V extends string> {
+  name: string;
+  legend: ReactNode;
+  options: ChoiceOption<V>[];
+  value: V | "";
+  onChange: (value: V) => void;
+  error?: string | undefined;
+  description?: ReactNode;
+}
+
+/** A fieldset of radio buttons; the first carries field-<name>, the error summary's target. */
+export function RadioGroup<V extends string>({ name, legend, options, value, onChange, error, description }: RadioGroupProps<V>) {
+  return (
+    <Fieldset invalid={Boolean(error)} aria-describedby={describedBy(name, description, error)} className="kz-fieldset">
+      <FieldsetLegend>{legend}</FieldsetLegend>
+      <Description name={name} description={description} />
+      <ErrorText name={name} error={error} />
+      {options.map((option, index) => {
+        const id = index === 0 ? fieldId(name) : `${fieldId(name)}-${option.value}`;
+        const hintId = option.description ? `${id}-hint` : undefined;
+        return (
+          <FormField key={option.value} type="radio" invalid={Boolean(error)} className="kz-field kz-field--checkbox">
+            <div className="utrecht-form-field__input">
+              <RadioButton
+                id={id}
+                name={name}
+                value={option.value}
+                checked={value === option.value}
+                onChange={() => onChange(option.value)}
+                invalid={Boolean(error)}
+                aria-describedby={hintId}
+              />
+            </div>
+            <div className="utrecht-form-field__label">
+              <FormLabel htmlFor={id} type="radio" checked={value === option.value}>
+                {option.label}
+              </FormLabel>
+            </div>
+            {option.description ? <FormFieldDescription id={hintId}>{option.description}</FormFieldDescription> : null}
+          </FormField>
+        );
+      })}
+    </Fieldset>
+  );
+}
+
+interface TextareaFieldProps {
+  name: string;
+  label: ReactNode;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string | undefined;
+  description?: ReactNode;
+  optional?: boolean;
+  maxLength?: number;
+  rows?: number;
+}
+
+export function TextareaField({ name, label, value, onChange, error, description, optional, maxLength, rows = 4 }: TextareaFieldProps) {
+  return (
+    <FormField invalid={Boolean(error)} className="kz-field">
+      <div className="utrecht-form-field__label">
+        <FormLabel htmlFor={fieldId(name)}>
+          <LabelText label={label} optional={optional} />
+        </FormLabel>
+      </div>
+      <Description name={name} description={description} />
+      <ErrorText name={name} error={error} />
+      <div className="utrecht-form-field__input">
+        <Textarea
+          id={fieldId(name)}
+          name={name}
+          value={value}
+          rows={rows}
+          maxLength={maxLength}
+          onChange={(event) => onChange(event.target.value)}
+          invalid={Boolean(error)}
+          required={!optional}
+          aria-describedby={describedBy(name, description, error)}
+          className="kz-textarea"
+        />
+      </div>
+    </FormField>
   );
 }

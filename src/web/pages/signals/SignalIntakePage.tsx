@@ -5,7 +5,7 @@ import { api } from "../../api/client.ts";
 import type { SessionUser } from "../../api/types.ts";
 import { useLoad } from "../../api/useLoad.ts";
 import { ErrorSummary, type SummaryError } from "../../components/ErrorSummary.tsx";
-import { CheckboxField, SelectField, TextField } from "../../components/fields.tsx";
+import { CheckboxField, SelectField, TextareaField, TextField } from "../../components/fields.tsx";
 import { AppButtonLink } from "../../components/links.tsx";
 import { PageHeading } from "../../components/PageHeading.tsx";
 import { Confirmation, LoadError, Loading } from "../../components/Status.tsx";
@@ -16,7 +16,6 @@ import { IndicatorFields, IndicatorHint } from "./intake/IndicatorFields.tsx";
 import "./intake/intake.css";
 import { LocationFields } from "./intake/LocationFields.tsx";
 import { PersonGroups } from "./intake/PersonFields.tsx";
-import { TextareaField } from "./intake/TextareaField.tsx";
 import { problemErrors, validateDraft } from "./intake/validate.ts";
 
 interface SubmittedSignal {

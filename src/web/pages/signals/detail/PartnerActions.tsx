@@ -3,10 +3,9 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../api/client.ts";
 import { ErrorSummary } from "../../../components/ErrorSummary.tsx";
-import { SelectField } from "../../../components/fields.tsx";
+import { SelectField, TextareaField } from "../../../components/fields.tsx";
 import { isBlank } from "../../../components/useFormErrors.ts";
 import { feedbackOutcomes, type Referral, type Signal } from "../types.ts";
-import { TextareaField } from "./formFields.tsx";
 import { useAction, type ActionDone } from "./useAction.ts";
 
 /** A partner's side of one referral: accept, decline with a reason, give feedback. */

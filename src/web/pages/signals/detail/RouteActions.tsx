@@ -5,7 +5,7 @@ import { api } from "../../../api/client.ts";
 import type { Organisation, OrganisationType } from "../../../api/types.ts";
 import { useLoad } from "../../../api/useLoad.ts";
 import { ErrorSummary } from "../../../components/ErrorSummary.tsx";
-import { SelectField, TextField } from "../../../components/fields.tsx";
+import { CheckboxGroup, RadioGroup, SelectField, TextareaField, TextField } from "../../../components/fields.tsx";
 import { isBlank } from "../../../components/useFormErrors.ts";
 import { formatList } from "../../../i18n/format.ts";
 import { partnerOrganisations } from "../SignalQueuePage.tsx";
@@ -21,7 +21,6 @@ import {
   type Signal,
   type SignalStatus,
 } from "../types.ts";
-import { Checkboxes, RadioGroup, TextareaField } from "./formFields.tsx";
 import { useAction, type ActionDone } from "./useAction.ts";
 
 interface PanelProps {
@@ -257,7 +256,7 @@ function AssessmentFields(props: {
         }))}
         error={props.errors[urgencyName]}
       />
-      <Checkboxes
+      <CheckboxGroup
         name={formsName}
         legend={t("signalsRoute.actions.forms")}
         description={t("signalsRoute.actions.formsDescription")}
@@ -400,7 +399,7 @@ function ReferPanel({ signal, done }: PanelProps) {
           maxLength={1000}
           rows={3}
         />
-        <Checkboxes
+        <CheckboxGroup
           name="sharedParts"
           legend={t("signalsRoute.actions.sharedParts")}
           description={t("signalsRoute.actions.sharedPartsDescription")}

@@ -1,7 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { TextField } from "../../../components/fields.tsx";
+import { RadioGroup, TextField } from "../../../components/fields.tsx";
 import { type IntakeDraft, locationKinds } from "./draft.ts";
-import { RadioGroup } from "./RadioGroup.tsx";
 
 type LocationDraft = Pick<
   IntakeDraft,

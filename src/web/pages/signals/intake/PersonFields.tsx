@@ -1,8 +1,7 @@
 import { Button, Fieldset, FieldsetLegend, Heading, Paragraph } from "@utrecht/component-library-react";
 import { useTranslation } from "react-i18next";
-import { fieldId, SelectField, TextField } from "../../../components/fields.tsx";
+import { fieldId, SelectField, TextareaField, TextField } from "../../../components/fields.tsx";
 import { emptyPerson, genders, nationalities, OTHER_NATIONALITY, type PersonDraft, type PersonRole } from "./draft.ts";
-import { TextareaField } from "./TextareaField.tsx";
 
 interface PersonGroupsProps {
   role: PersonRole;
