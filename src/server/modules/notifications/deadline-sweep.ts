@@ -1,7 +1,8 @@
 import sql from "sql-template-tag";
 import type { Kernel } from "../../http/kernel.ts";
 import { run, type Tx } from "../../kernel/db.ts";
-import { addWorkingDays, type CalendarDate } from "../signals/working-days.ts";
+import { dutchWallClock } from "../signals/deadlines.ts";
+import { addWorkingDays } from "../signals/working-days.ts";
 import { deliverPendingEmails, type Mailer } from "./mailer.ts";
 import { notifyUsers, usersOfOrganisationWithRoles } from "./notify.ts";
 
@@ -23,30 +24,13 @@ export const ESCALATION_WORKING_DAYS = 2;
 // without the lock two instances could both set reminded_at and escalate on the same run.
 const SWEEP_LOCK = 7_514;
 
-const amsterdam = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Europe/Amsterdam",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  hourCycle: "h23",
-});
-
-/** The wall-clock date and time in the Netherlands, where working days are counted. */
-function dutchLocal(instant: Date): { date: CalendarDate; time: string } {
-  const part = (type: Intl.DateTimeFormatPartTypes) => amsterdam.formatToParts(instant).find((p) => p.type === type)?.value ?? "00";
-  return { date: `${part("year")}-${part("month")}-${part("day")}`, time: `${part("hour")}:${part("minute")}:${part("second")}` };
-}
-
 /**
  * Escalation is due at the same Dutch wall-clock time, two working days after the reminder's date: a
  * reminder on Friday 10:00 escalates on Tuesday 10:00 (weekends and public holidays do not count).
  */
 export function escalationDue(remindedAt: Date, now: Date): boolean {
-  const reminded = dutchLocal(remindedAt);
-  const current = dutchLocal(now);
+  const reminded = dutchWallClock(remindedAt);
+  const current = dutchWallClock(now);
   const dueDate = addWorkingDays(reminded.date, ESCALATION_WORKING_DAYS);
   // "YYYY-MM-DD HH:MM:SS" strings compare in time order.
   return `${current.date} ${current.time}` >= `${dueDate} ${reminded.time}`;

@@ -22,21 +22,25 @@ export const defaultDeadlines: Record<Urgency, DeadlineSet> = {
   normal: { urgency: "normal", assessDays: 5, feedbackDays: 10, informDays: 10 },
 };
 
-const TIME_ZONE = "Europe/Amsterdam";
-const dateFormat = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
-const partsFormat = new Intl.DateTimeFormat("en-US", {
-  timeZone: TIME_ZONE, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit",
+const wallClockFormat = new Intl.DateTimeFormat("en-US", {
+  timeZone: "Europe/Amsterdam", hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit",
 });
+
+/** The Dutch wall clock at an instant: the calendar date and the time as "HH:MM:SS". */
+export function dutchWallClock(instant: Date): { date: CalendarDate; time: string } {
+  const p = Object.fromEntries(wallClockFormat.formatToParts(instant).map((x) => [x.type, x.value]));
+  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}:${p.second}` };
+}
 
 /** The calendar date in the Netherlands at an instant. */
 export function dutchDate(instant: Date): CalendarDate {
-  return dateFormat.format(instant);
+  return dutchWallClock(instant).date;
 }
 
 /** Minutes Dutch wall-clock time is ahead of UTC at an instant (60 in winter, 120 in summer). */
 function offsetMinutes(instant: Date): number {
-  const p = Object.fromEntries(partsFormat.formatToParts(instant).map((x) => [x.type, x.value]));
-  const wall = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+  const { date, time } = dutchWallClock(instant);
+  const wall = Date.parse(`${date}T${time}Z`);
   return Math.round((wall - instant.getTime()) / 60_000);
 }
 

@@ -98,12 +98,10 @@ export function transitionFor(kernel: Kernel, actor: Actor, id: string, body: z.
     if (problem) throw routeRefusal(problem.code, problem.message, problem.field);
     const transition = findTransition(row.status, body.to)!;
     const skipped = skippedSteps(transition, row.source);
+    // An assessment given with any step is kept: urgency and forms may be refined later in the route.
     const change: Parameters<typeof updateSignal>[2] = {};
-    if (body.to === "assessed" || (body.urgency && row.status !== "closed")) {
-      if (body.urgency) change.urgency = body.urgency;
-      if (body.urgency) change.urgencyAssessed = true;
-      if (body.exploitationForms) change.exploitationForms = [...new Set(body.exploitationForms)];
-    }
+    if (body.urgency) Object.assign(change, { urgency: body.urgency, urgencyAssessed: true });
+    if (body.exploitationForms) change.exploitationForms = [...new Set(body.exploitationForms)];
     if (body.feedbackToReporter) change.feedbackToReporterEnc = kernel.crypto.encrypt("signals.feedback_to_reporter", body.feedbackToReporter);
     if (body.to === "closed") change.outcome = body.outcome!;
     await moveTo(kernel, tx, actor, row, body.to, now, {

@@ -118,9 +118,8 @@ export function checkTransition(state: RouteState, request: TransitionRequest): 
         ? null
         : { code: "enrichment_required", message: "Voeg eerst informatie toe (BRP-bevraging of notitie) voordat u de verrijking afrondt." };
     case "assessed": {
-      const urgency = request.urgency ?? (state.urgencyAssessed ? "kept" : undefined);
       const forms = request.exploitationForms ?? state.exploitationForms;
-      if (!urgency) return { code: "assessment_incomplete", field: "urgency", message: "Kies de urgentie (acuut, hoog of normaal)." };
+      if (!request.urgency && !state.urgencyAssessed) return { code: "assessment_incomplete", field: "urgency", message: "Kies de urgentie (acuut, hoog of normaal)." };
       if (forms.length === 0) return { code: "assessment_incomplete", field: "exploitationForms", message: "Kies ten minste één vorm van uitbuiting (of 'onduidelijk')." };
       return null;
     }
