@@ -1,7 +1,10 @@
 import type { Queryable } from "../../kernel/db.ts";
+import { dutchDate, dutchWallClock } from "../../kernel/dutch-time.ts";
 import { addWorkingDays, type CalendarDate } from "./working-days.ts";
 import type { Status, Urgency } from "./route.ts";
 import { deadlineKind } from "./route.ts";
+
+export { dutchDate, dutchWallClock };
 
 /**
  * Deadlines of the reporting route, in working days per municipality and urgency. A deadline falls at
@@ -21,21 +24,6 @@ export const defaultDeadlines: Record<Urgency, DeadlineSet> = {
   high: { urgency: "high", assessDays: 2, feedbackDays: 5, informDays: 5 },
   normal: { urgency: "normal", assessDays: 5, feedbackDays: 10, informDays: 10 },
 };
-
-const wallClockFormat = new Intl.DateTimeFormat("en-US", {
-  timeZone: "Europe/Amsterdam", hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit",
-});
-
-/** The Dutch wall clock at an instant: the calendar date and the time as "HH:MM:SS". */
-export function dutchWallClock(instant: Date): { date: CalendarDate; time: string } {
-  const p = Object.fromEntries(wallClockFormat.formatToParts(instant).map((x) => [x.type, x.value]));
-  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}:${p.second}` };
-}
-
-/** The calendar date in the Netherlands at an instant. */
-export function dutchDate(instant: Date): CalendarDate {
-  return dutchWallClock(instant).date;
-}
 
 /** Minutes Dutch wall-clock time is ahead of UTC at an instant (60 in winter, 120 in summer). */
 function offsetMinutes(instant: Date): number {

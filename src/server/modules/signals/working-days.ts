@@ -4,7 +4,8 @@
 // counter, so no time zone or daylight-saving shift can move a date.
 
 /** A calendar date as "YYYY-MM-DD". */
-export type CalendarDate = string;
+export type { CalendarDate } from "../../kernel/dutch-time.ts";
+import type { CalendarDate } from "../../kernel/dutch-time.ts";
 
 export interface PublicHoliday {
   /** Dutch name, as it appears in letters and the UI. */
