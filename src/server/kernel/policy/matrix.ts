@@ -70,6 +70,18 @@ export const resources = {
     actions: ["read", "list", "update"],
     relations: ["self"],
   },
+  victim_file: {
+    actions: ["create", "read", "list", "update", "manage_team", "record_consent", "transition", "transfer", "export"],
+    relations: ["own_organisation", "case_team_coordinator", "case_team_partner"],
+  },
+  victim_file_transfer: {
+    actions: ["read", "list", "respond", "withdraw"],
+    relations: ["receiving_organisation", "sending_coordinator"],
+  },
+  shelter_occupancy: {
+    actions: ["read"],
+    relations: ["member_region"],
+  },
 } as const;
 
 export type Resource = keyof typeof resources;
@@ -133,4 +145,23 @@ export const grants: readonly Grant[] = [
 
   // Notifications are personal.
   grant({ resource: "notification", relation: "self", roles: everyone, actions: ["read", "list", "update"], why: "everyone reads and dismisses their own notifications" }),
+
+  // Victim files. Only the case team sees a file: its coordinators run the trajectory; a partner user added
+  // for one purpose and a period reads the parts that purpose needs (care/purposes.ts), nothing else.
+  grant({ resource: "victim_file", relation: "own_organisation", roles: ["care_coordinator"], actions: ["create"], why: "a care coordinator opens files in their own organisation" }),
+  grant({
+    resource: "victim_file",
+    relation: "case_team_coordinator",
+    roles: ["care_coordinator"],
+    actions: ["read", "list", "update", "manage_team", "record_consent", "transition", "transfer", "export"],
+    why: "the coordinators on the case team run the care trajectory",
+  }),
+  grant({ resource: "victim_file", relation: "case_team_partner", roles: ["partner", "focal_officer", "care_coordinator", "conference_chair"], actions: ["read", "list"], why: "a partner on the case team reads the parts of the file its purpose needs" }),
+
+  // Transfers of a file to another region's care coordination: the receiver sees the handover, not the file.
+  grant({ resource: "victim_file_transfer", relation: "receiving_organisation", roles: ["care_coordinator"], actions: ["read", "list", "respond"], why: "the receiving region's care coordinator accepts or declines a transfer" }),
+  grant({ resource: "victim_file_transfer", relation: "sending_coordinator", roles: ["care_coordinator"], actions: ["read", "list", "withdraw"], why: "the file's coordinators follow and may withdraw their transfer" }),
+
+  // Shelter occupancy: counts per shelter, no one's data.
+  grant({ resource: "shelter_occupancy", relation: "member_region", roles: ["care_coordinator", "policy_officer"], actions: ["read"], why: "the region's coordinators and policy officers see how full the shelters are" }),
 ];

@@ -73,6 +73,19 @@ function exactly(resource: Resource, relation: string, role: Role): Case {
       return { actor: actor(role, [ADMIN_REGION]), facts: { municipalityId: ADMIN_ORG, regionIds: [ADMIN_REGION] } satisfies Facts["route_settings"] };
     case "notification.self":
       return { actor: actor(role), facts: { userId: ME } satisfies Facts["notification"] };
+    case "victim_file.own_organisation":
+      // A file of the actor's organisation on whose case team the actor is not.
+      return { actor: actor(role), facts: { organisationId: MY_ORG, activeTeam: [{ userId: OTHER, memberRole: "coordinator" }] } satisfies Facts["victim_file"] };
+    case "victim_file.case_team_coordinator":
+      return { actor: actor(role), facts: { organisationId: FAR_ORG, activeTeam: [{ userId: ME, memberRole: "coordinator" }] } satisfies Facts["victim_file"] };
+    case "victim_file.case_team_partner":
+      return { actor: actor(role), facts: { organisationId: FAR_ORG, activeTeam: [{ userId: OTHER, memberRole: "coordinator" }, { userId: ME, memberRole: "partner" }] } satisfies Facts["victim_file"] };
+    case "victim_file_transfer.receiving_organisation":
+      return { actor: actor(role), facts: { toOrganisationId: MY_ORG, fileCoordinatorUserIds: [OTHER] } satisfies Facts["victim_file_transfer"] };
+    case "victim_file_transfer.sending_coordinator":
+      return { actor: actor(role), facts: { toOrganisationId: FAR_ORG, fileCoordinatorUserIds: [ME] } satisfies Facts["victim_file_transfer"] };
+    case "shelter_occupancy.member_region":
+      return { actor: actor(role), facts: { regionId: MY_REGION } satisfies Facts["shelter_occupancy"] };
     default:
       throw new Error(`no fixture for relation ${key}: add one when the matrix grows`);
   }
@@ -91,6 +104,9 @@ function stranger(resource: Resource, role: Role): Case {
     indicator_catalogue: { regionId: MY_REGION },
     route_settings: { municipalityId: MY_ORG, regionIds: [MY_REGION] },
     notification: { userId: ME },
+    victim_file: { organisationId: MY_ORG, activeTeam: [{ userId: ME, memberRole: "coordinator" }] },
+    victim_file_transfer: { toOrganisationId: MY_ORG, fileCoordinatorUserIds: [ME] },
+    shelter_occupancy: { regionId: MY_REGION },
   };
   return { actor: far, facts: facts[resource] };
 }

@@ -1,5 +1,6 @@
 import sql, { join, raw, type Sql } from "sql-template-tag";
 import type { AuditEventInput } from "../audit.ts";
+import { dutchDate } from "../dutch-time.ts";
 import { AppError } from "../errors.ts";
 import { grants, resources, roles, type ActionOf, type RelationOf, type Resource, type Role } from "./matrix.ts";
 
@@ -35,17 +36,33 @@ export interface Facts {
   indicator_catalogue: { regionId: string };
   route_settings: { municipalityId: string; regionIds: readonly string[] };
   notification: { userId: string };
+  victim_file: {
+    organisationId: string;
+    /** The case team members whose period includes today and whose membership has not ended. */
+    activeTeam: readonly { userId: string; memberRole: "coordinator" | "partner" }[];
+  };
+  victim_file_transfer: { toOrganisationId: string; fileCoordinatorUserIds: readonly string[] };
+  shelter_occupancy: { regionId: string };
 }
 
 type RelationRule<R extends Resource> = {
   /** Does the actor have this relation to this record? */
   test: (actor: Actor, facts: Facts[R]) => boolean;
-  /** The same question as a condition on the record's table, aliased `alias`. */
-  where: (actor: Actor, alias: string) => Sql;
+  /**
+   * The same question as a condition on the record's table, aliased `alias`. `at` is the moment asked
+   * about, for relations that hold for a period (a case team membership).
+   */
+  where: (actor: Actor, alias: string, at: Date) => Sql;
 };
 
 const overlaps = (a: readonly string[], b: readonly string[]) => a.some((x) => b.includes(x));
 const col = (alias: string, column: string) => raw(`${alias}.${column}`);
+const memberOnTeam = (actor: Actor, fileId: Sql, memberRole: "coordinator" | "partner", at: Date) => {
+  const today = dutchDate(at);
+  return sql`exists (select 1 from case_team_members ctm
+    where ctm.file_id = ${fileId} and ctm.user_id = ${actor.userId} and ctm.member_role = ${memberRole} and ctm.ended_at is null
+      and ctm.valid_from <= ${today}::date and (ctm.valid_until is null or ctm.valid_until >= ${today}::date))`;
+};
 const inRegions = (alias: string, orgColumn: string, regionIds: readonly string[]) =>
   regionIds.length === 0
     ? sql`false`
@@ -156,6 +173,36 @@ const relationRules: { [R in Resource]: Record<RelationOf<R>, RelationRule<R>> }
       where: (actor, a) => sql`${col(a, "user_id")} = ${actor.userId}`,
     },
   },
+  victim_file: {
+    own_organisation: {
+      test: (actor, file) => file.organisationId === actor.organisationId,
+      where: (actor, a) => sql`${col(a, "organisation_id")} = ${actor.organisationId}`,
+    },
+    case_team_coordinator: {
+      test: (actor, file) => file.activeTeam.some((m) => m.userId === actor.userId && m.memberRole === "coordinator"),
+      where: (actor, a, at) => memberOnTeam(actor, col(a, "id"), "coordinator", at),
+    },
+    case_team_partner: {
+      test: (actor, file) => file.activeTeam.some((m) => m.userId === actor.userId && m.memberRole === "partner"),
+      where: (actor, a, at) => memberOnTeam(actor, col(a, "id"), "partner", at),
+    },
+  },
+  victim_file_transfer: {
+    receiving_organisation: {
+      test: (actor, transfer) => transfer.toOrganisationId === actor.organisationId,
+      where: (actor, a) => sql`${col(a, "to_organisation_id")} = ${actor.organisationId}`,
+    },
+    sending_coordinator: {
+      test: (actor, transfer) => transfer.fileCoordinatorUserIds.includes(actor.userId),
+      where: (actor, a, at) => memberOnTeam(actor, col(a, "file_id"), "coordinator", at),
+    },
+  },
+  shelter_occupancy: {
+    member_region: {
+      test: (actor, occupancy) => actor.regionIds.includes(occupancy.regionId),
+      where: (actor, a) => (actor.regionIds.length ? sql`${col(a, "region_id")} in (${join([...actor.regionIds])})` : sql`false`),
+    },
+  },
 };
 
 export function relationsTo<R extends Resource>(actor: Actor, resource: R, facts: Facts[R]): RelationOf<R>[] {
@@ -231,9 +278,9 @@ export function authorize<R extends Resource>(
 
 /**
  * The SQL condition that selects exactly the records the actor may `action` (usually "list"), for a table
- * aliased `alias`. No grant means `false`: deny by default.
+ * aliased `alias`, at the moment `at` (the kernel's clock). No grant means `false`: deny by default.
  */
-export function accessFilter<R extends Resource>(actor: Actor, action: ActionOf<R>, resource: R, alias: string): Sql {
+export function accessFilter<R extends Resource>(actor: Actor, action: ActionOf<R>, resource: R, alias: string, at: Date = new Date()): Sql {
   const rules = relationRules[resource] as Record<string, RelationRule<R>>;
   const relations = new Set(
     grants
@@ -243,7 +290,7 @@ export function accessFilter<R extends Resource>(actor: Actor, action: ActionOf<
       .map((g) => g.relation as string),
   );
   if (relations.size === 0) return sql`false`;
-  return sql`(${join([...relations].map((relation) => rules[relation]!.where(actor, alias)), " or ")})`;
+  return sql`(${join([...relations].map((relation) => rules[relation]!.where(actor, alias, at)), " or ")})`;
 }
 
 /** Which actions the actor has on some record of each resource: what the UI may offer in menus. */
