@@ -11,6 +11,43 @@ export const encryptedColumns = [
   { table: "users", key: "id", column: "totp_secret_enc", field: "users.totp_secret" },
   { table: "oidc_providers", key: "organisation_id", column: "client_secret_enc", field: "oidc_providers.client_secret" },
   { table: "sessions", key: "id_hash", column: "pending_totp_secret_enc", field: "sessions.pending_totp_secret" },
+  // Signals and the reporting route.
+  { table: "brp_endpoints", key: "municipality_id", column: "api_key_enc", field: "brp_endpoints.api_key" },
+  { table: "signals", key: "id", column: "reporter_team_enc", field: "signals.reporter_team" },
+  { table: "signals", key: "id", column: "observed_period_enc", field: "signals.observed_period" },
+  { table: "signals", key: "id", column: "description_enc", field: "signals.description" },
+  { table: "signals", key: "id", column: "location_enc", field: "signals.location" },
+  { table: "signals", key: "id", column: "feedback_to_reporter_enc", field: "signals.feedback_to_reporter" },
+  { table: "signal_persons", key: "id", column: "name_enc", field: "signal_persons.name" },
+  { table: "signal_persons", key: "id", column: "birth_date_enc", field: "signal_persons.birth_date" },
+  { table: "signal_persons", key: "id", column: "phone_enc", field: "signal_persons.phone" },
+  { table: "signal_persons", key: "id", column: "description_enc", field: "signal_persons.description" },
+  { table: "signal_events", key: "id", column: "reason_enc", field: "signal_events.reason" },
+  { table: "signal_enrichments", key: "id", column: "result_enc", field: "signal_enrichments.result" },
+  { table: "referrals", key: "id", column: "purpose_enc", field: "referrals.purpose" },
+  { table: "referrals", key: "id", column: "decline_reason_enc", field: "referrals.decline_reason" },
+  { table: "referrals", key: "id", column: "feedback_enc", field: "referrals.feedback" },
+  // Care coordination.
+  { table: "victim_files", key: "id", column: "name_enc", field: "victim_files.name" },
+  { table: "victim_files", key: "id", column: "birth_date_enc", field: "victim_files.birth_date" },
+  { table: "victim_files", key: "id", column: "phone_enc", field: "victim_files.phone" },
+  { table: "victim_files", key: "id", column: "contact_enc", field: "victim_files.contact" },
+  { table: "victim_files", key: "id", column: "came_into_view_enc", field: "victim_files.came_into_view" },
+  { table: "victim_files", key: "id", column: "guardian_enc", field: "victim_files.guardian" },
+  { table: "victim_files", key: "id", column: "comensha_number_enc", field: "victim_files.comensha_number" },
+  { table: "case_team_members", key: "id", column: "purpose_note_enc", field: "case_team_members.purpose_note" },
+  { table: "case_team_members", key: "id", column: "legal_basis_note_enc", field: "case_team_members.legal_basis_note" },
+  { table: "consents", key: "id", column: "note_enc", field: "consents.note" },
+  { table: "victim_needs", key: "file_id || ':' || domain", column: "note_enc", field: "victim_needs.note" },
+  { table: "care_goals", key: "id", column: "description_enc", field: "care_goals.description" },
+  { table: "care_services", key: "id", column: "description_enc", field: "care_services.description" },
+  { table: "shelter_placements", key: "id", column: "note_enc", field: "shelter_placements.note" },
+  { table: "residence_schemes", key: "file_id", column: "unable_statement_enc", field: "residence_schemes.unable_statement" },
+  { table: "victim_file_events", key: "id", column: "reason_enc", field: "victim_file_events.reason" },
+  { table: "victim_file_transfers", key: "id", column: "reason_enc", field: "victim_file_transfers.reason" },
+  { table: "victim_file_transfers", key: "id", column: "legal_basis_note_enc", field: "victim_file_transfers.legal_basis_note" },
+  { table: "victim_file_transfers", key: "id", column: "decline_reason_enc", field: "victim_file_transfers.decline_reason" },
+  { table: "comensha_exports", key: "id", column: "legal_basis_note_enc", field: "comensha_exports.legal_basis_note" },
 ] as const;
 
 /**
@@ -24,7 +61,7 @@ export async function rotateEncryptionKeys(db: Database, crypto: FieldCrypto, ba
     let after = "";
     for (;;) {
       const rows = await db.query<{ k: string; v: string }>(
-        `select ${key}::text as k, ${column} as v from ${table} where ${column} is not null and ${key}::text > $1 order by ${key}::text limit $2`,
+        `select (${key})::text as k, ${column} as v from ${table} where ${column} is not null and (${key})::text > $1 order by (${key})::text limit $2`,
         [after, batchSize],
       );
       const stale = rows.filter((row) => crypto.needsRotation(row.v));
@@ -33,7 +70,7 @@ export async function rotateEncryptionKeys(db: Database, crypto: FieldCrypto, ba
           for (const row of stale) {
             const fresh = crypto.encrypt(field, crypto.decrypt(field, row.v));
             // Only if unchanged meanwhile: a concurrent write already used the current key.
-            await tx.query(`update ${table} set ${column} = $2 where ${key}::text = $1 and ${column} = $3`, [row.k, fresh, row.v]);
+            await tx.query(`update ${table} set ${column} = $2 where (${key})::text = $1 and ${column} = $3`, [row.k, fresh, row.v]);
           }
         });
         count += stale.length;
