@@ -30,6 +30,9 @@ import { signalRoutes } from "./modules/signals/signals.routes.ts";
 import { routeSettingsRoutes } from "./modules/signals/route-settings.routes.ts";
 import { publicSignalRoutes } from "./modules/signals/public.routes.ts";
 import { indicatorRoutes } from "./modules/indicators/indicators.routes.ts";
+import { fileRoutes } from "./modules/care/files.routes.ts";
+import { planRoutes } from "./modules/care/plan.routes.ts";
+import { registrationRoutes } from "./modules/care/registration.routes.ts";
 
 export const API_PREFIX = "/api/v1";
 
@@ -111,6 +114,9 @@ export async function buildApp(kernel: Kernel, options: { logger?: boolean } = {
       await api.register(routeSettingsRoutes(kernel));
       await api.register(publicSignalRoutes(kernel));
       await api.register(indicatorRoutes(kernel));
+      await api.register(fileRoutes(kernel));
+      await api.register(planRoutes(kernel));
+      await api.register(registrationRoutes(kernel));
       api.get("/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () =>
         finishOpenApi(app.swagger() as unknown as Record<string, unknown>, API_PREFIX),
       );

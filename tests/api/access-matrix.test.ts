@@ -194,14 +194,18 @@ describe("the access matrix over HTTP", () => {
         const c = actor(spec.key).client;
         const res = await c.get("/api/v1/users?pageSize=200");
         assert.equal(res.statusCode, 200);
-        const all = await t.db.query<{ id: string; organisation_id: string }>("select id, organisation_id from users");
+        const all = await t.db.query<{ id: string; organisation_id: string; in_r1: boolean }>(
+          "select u.id, u.organisation_id, exists (select 1 from region_members m where m.organisation_id = u.organisation_id and m.region_id = $1) as in_r1 from users u",
+          [regionIds.R1],
+        );
         const orgOf = (id: string) => ORGS.find((o) => orgIds[o] === id);
         const want = all
           .filter((u) => {
             if (u.id === actor(spec.key).userId) return allowed("user", ["self"], spec.roles, "list");
             const org = orgOf(u.organisation_id);
-            // Users of the demo's other organisations: same region as Zevenaar and Arnhem.
-            const rels = org ? userRelations(spec, { org }) : userRelations(spec, { org: "arnhem" }).filter((r) => r !== "same_organisation");
+            // Users of the demo's other organisations: in R1 like Arnhem (but another organisation), or in a
+            // region of their own (the demo's second region), where no actor here has a relation.
+            const rels = org ? userRelations(spec, { org }) : u.in_r1 ? userRelations(spec, { org: "arnhem" }).filter((r) => r !== "same_organisation") : [];
             return allowed("user", rels, spec.roles, "list");
           })
           .map((u) => u.id)

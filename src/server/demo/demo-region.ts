@@ -3,17 +3,22 @@ import type { Role } from "../kernel/policy/matrix.ts";
 /** The demo region. It exists only in demo mode (KETENZICHT_DEMO=true, which `npm start` sets). */
 export const DEMO_PASSWORD = "Ketenzicht-demo-2026";
 
-export const demoRegion = { name: "Regio Arnhem-Achterhoek (demo)" };
+export const demoRegion = { name: "Regio Arnhem-Achterhoek (demo)", policeUnit: "oost_nederland" } as const;
+/** A second region, so that a victim file can be handed over when the person moves (care coordination only). */
+export const demoOtherRegion = { name: "Regio IJsselland (demo)", policeUnit: "oost_nederland" } as const;
 
 export const demoOrganisations = [
-  { key: "arnhem", name: "Gemeente Arnhem", type: "municipality", isCentralMunicipality: true },
-  { key: "zevenaar", name: "Gemeente Zevenaar", type: "municipality", isCentralMunicipality: false },
-  { key: "duiven", name: "Gemeente Duiven", type: "municipality", isCentralMunicipality: false },
-  { key: "zorg", name: "Zorgcoördinatie Mensenhandel Gelderland", type: "care_coordination", isCentralMunicipality: false },
-  { key: "politie", name: "Politie Oost-Nederland (AVIM)", type: "police", isCentralMunicipality: false },
-  { key: "riec", name: "RIEC Oost-Nederland", type: "riec", isCentralMunicipality: false },
-  { key: "zvh", name: "Zorg- en Veiligheidshuis Gelderland-Midden", type: "zvh", isCentralMunicipality: false },
-  { key: "inspectie", name: "Nederlandse Arbeidsinspectie", type: "labour_inspectorate", isCentralMunicipality: false },
+  { key: "arnhem", name: "Gemeente Arnhem", type: "municipality", isCentralMunicipality: true, otherRegion: false },
+  { key: "zevenaar", name: "Gemeente Zevenaar", type: "municipality", isCentralMunicipality: false, otherRegion: false },
+  { key: "duiven", name: "Gemeente Duiven", type: "municipality", isCentralMunicipality: false, otherRegion: false },
+  { key: "zorg", name: "Zorgcoördinatie Mensenhandel Gelderland", type: "care_coordination", isCentralMunicipality: false, otherRegion: false },
+  { key: "politie", name: "Politie Oost-Nederland (AVIM)", type: "police", isCentralMunicipality: false, otherRegion: false },
+  { key: "riec", name: "RIEC Oost-Nederland", type: "riec", isCentralMunicipality: false, otherRegion: false },
+  { key: "zvh", name: "Zorg- en Veiligheidshuis Gelderland-Midden", type: "zvh", isCentralMunicipality: false, otherRegion: false },
+  { key: "inspectie", name: "Nederlandse Arbeidsinspectie", type: "labour_inspectorate", isCentralMunicipality: false, otherRegion: false },
+  { key: "opvang", name: "Opvang De Linde (COSM)", type: "shelter", isCentralMunicipality: false, otherRegion: false },
+  { key: "veiligthuis", name: "Veilig Thuis Gelderland-Midden", type: "veilig_thuis", isCentralMunicipality: false, otherRegion: false },
+  { key: "zorgijssel", name: "Zorgcoördinatie Mensenhandel IJsselland", type: "care_coordination", isCentralMunicipality: false, otherRegion: true },
 ] as const;
 
 export type DemoOrganisationKey = (typeof demoOrganisations)[number]["key"];
@@ -32,6 +37,9 @@ export const demoAccounts: DemoAccount[] = [
   { email: "melder@zevenaar.demo", displayName: "Mila de Melder", organisation: "zevenaar", roles: ["reporter"], totpSecret: null },
   { email: "aandacht@zevenaar.demo", displayName: "Ahmed Aandacht", organisation: "zevenaar", roles: ["focal_officer", "reporter"], totpSecret: "KZDEMOAANDACHTZEVENAAR22" },
   { email: "zorg@zorgcoordinatie.demo", displayName: "Zara Zorg", organisation: "zorg", roles: ["care_coordinator"], totpSecret: "KZDEMOZORGCOORDINATIE222" },
+  { email: "zorg2@zorgcoordinatie.demo", displayName: "Zeno Zorg", organisation: "zorg", roles: ["care_coordinator"], totpSecret: "KZDEMOZORGCOORDINATIE333" },
+  { email: "zorg@ijsselland.demo", displayName: "IJsbrand IJssel", organisation: "zorgijssel", roles: ["care_coordinator"], totpSecret: "KZDEMOZORGIJSSELLAND2222" },
+  { email: "opvang@delinde.demo", displayName: "Olga Opvang", organisation: "opvang", roles: ["partner"], totpSecret: "KZDEMOOPVANGDELINDE22222" },
   { email: "politie@politie.demo", displayName: "Pieter Politie", organisation: "politie", roles: ["partner"], totpSecret: "KZDEMOPOLITIEAVIMOOST222" },
   { email: "riec@riec.demo", displayName: "Rita RIEC", organisation: "riec", roles: ["partner"], totpSecret: "KZDEMORIECOOSTNEDERLAND2" },
   { email: "inspectie@arbeidsinspectie.demo", displayName: "Ivo Inspectie", organisation: "inspectie", roles: ["partner"], totpSecret: "KZDEMOARBEIDSINSPECTIE22" },

@@ -1,7 +1,7 @@
 import type { Kernel } from "../http/kernel.ts";
 import { hashPassword } from "../modules/accounts/authentication.ts";
 import { insertUser, replaceRoles, saveTotp } from "../modules/accounts/users.repository.ts";
-import { DEMO_PASSWORD, demoAccounts, demoOrganisations, demoRegion } from "./demo-region.ts";
+import { DEMO_PASSWORD, demoAccounts, demoOrganisations, demoOtherRegion, demoRegion } from "./demo-region.ts";
 
 export class DemoModeError extends Error {}
 
@@ -24,8 +24,10 @@ export async function seedDemo(kernel: Kernel): Promise<"seeded" | "present"> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await kernel.db.transaction(async (tx) => {
     await tx.query("insert into system_settings (key, value) values ('demo', 'true')");
-    const region = await tx.query<{ id: string }>("insert into regions (name) values ($1) returning id", [demoRegion.name]);
+    const region = await tx.query<{ id: string }>("insert into regions (name, police_unit) values ($1, $2) returning id", [demoRegion.name, demoRegion.policeUnit]);
     const regionId = region[0]!.id;
+    const other = await tx.query<{ id: string }>("insert into regions (name, police_unit) values ($1, $2) returning id", [demoOtherRegion.name, demoOtherRegion.policeUnit]);
+    const otherRegionId = other[0]!.id;
     const orgIds = new Map<string, string>();
     for (const org of demoOrganisations) {
       const row = await tx.query<{ id: string }>(
@@ -33,7 +35,7 @@ export async function seedDemo(kernel: Kernel): Promise<"seeded" | "present"> {
         [org.name, org.type, org.isCentralMunicipality],
       );
       orgIds.set(org.key, row[0]!.id);
-      await tx.query("insert into region_members (region_id, organisation_id) values ($1,$2)", [regionId, row[0]!.id]);
+      await tx.query("insert into region_members (region_id, organisation_id) values ($1,$2)", [org.otherRegion ? otherRegionId : regionId, row[0]!.id]);
     }
     for (const account of demoAccounts) {
       const id = await insertUser(tx, {

@@ -33,6 +33,18 @@ export type ErrorCode =
   | "merge_refused"
   | "brp_not_configured"
   | "brp_unavailable"
+  | "closure_reason_required"
+  | "youth_route_required"
+  | "placement_open"
+  | "transfer_pending"
+  | "consent_required"
+  | "not_eligible"
+  | "referral_not_accepted"
+  | "police_unit_missing"
+  | "registration_incomplete"
+  | "export_required"
+  | "already_registered"
+  | "transfer_not_pending"
   | "internal_error";
 
 export interface InvalidParam {

@@ -53,6 +53,22 @@ const texts: Record<NotificationKind, { subject: string; body: string }> = {
     subject: "Terugkoppeling op uw melding {ref}",
     body: "Er is terugkoppeling op uw melding {ref}.\nLees deze in Ketenzicht.",
   },
+  case_team_added: {
+    subject: "U bent toegevoegd aan het casusteam van dossier {ref}",
+    body: "De zorgcoördinator heeft u toegevoegd aan het casusteam van dossier {ref}.\nU ziet in Ketenzicht de delen van het dossier die uw doel nodig heeft.",
+  },
+  transfer_proposed: {
+    subject: "Overdracht van een dossier aan uw regio",
+    body: "De zorgcoördinatie van een andere regio wil een dossier aan uw organisatie overdragen.\nAccepteer of weiger de overdracht in Ketenzicht.",
+  },
+  transfer_answered: {
+    subject: "Antwoord op de overdracht van dossier {ref}",
+    body: "De ontvangende regio heeft geantwoord op de overdracht van dossier {ref}.\nBekijk het antwoord in Ketenzicht.",
+  },
+  care_task: {
+    subject: "Actie nodig in dossier {ref}",
+    body: "In dossier {ref} is een termijn verstreken of bijna verstreken (bedenktijd, zorg, doel, toestemming of verblijfsvergunning).\nBekijk het dossier in Ketenzicht.",
+  },
 };
 
 const isKind = (kind: string): kind is NotificationKind => Object.hasOwn(texts, kind);
@@ -60,10 +76,14 @@ const isKind = (kind: string): kind is NotificationKind => Object.hasOwn(texts, 
 /** The subject and text of one notification's e-mail; exported for the tests. */
 export function composeEmail(
   config: Pick<Config, "PUBLIC_URL" | "HOST" | "PORT">,
-  notification: Pick<PendingEmailRow, "kind" | "signal_id" | "params">,
+  notification: Pick<PendingEmailRow, "kind" | "signal_id" | "params"> & Partial<Pick<PendingEmailRow, "victim_file_id">>,
 ): { subject: string; text: string } {
   const base = (config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`).replace(/\/+$/, "");
-  const link = notification.signal_id ? `${base}/signalen/${notification.signal_id}` : base;
+  const link = notification.signal_id
+    ? `${base}/signalen/${notification.signal_id}`
+    : notification.victim_file_id
+      ? `${base}/zorg/dossiers/${notification.victim_file_id}`
+      : notification.kind === "transfer_proposed" ? `${base}/zorg` : base;
   const reference = paramsOf(notification).reference;
   // The reference ends up in a header: keep only the characters a reference has.
   const ref = typeof reference === "string" ? reference.replace(/[^A-Za-z0-9-]/g, "") : "";
@@ -76,7 +96,7 @@ export function composeEmail(
       "",
       `Bekijken: ${link}`,
       "",
-      "Dit bericht bevat bewust geen inhoud van het signaal; log in om de gegevens te zien.",
+      "Dit bericht bevat bewust geen inhoud van het signaal of dossier; log in om de gegevens te zien.",
       "Dit is een automatisch bericht van Ketenzicht.",
       "",
     ].join("\n"),

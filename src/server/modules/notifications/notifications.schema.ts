@@ -7,7 +7,8 @@ export const notificationSchema = z
     kind: z.enum(notificationKinds),
     signalId: z.uuid().nullable(),
     referralId: z.uuid().nullable(),
-    params: z.record(z.string(), z.unknown()).describe("Het kenmerk van het signaal en andere gegevens zonder inhoud"),
+    victimFileId: z.uuid().nullable(),
+    params: z.record(z.string(), z.unknown()).describe("Het kenmerk van het signaal of dossier en andere gegevens zonder inhoud"),
     createdAt: z.iso.datetime(),
     readAt: z.iso.datetime().nullable(),
   })

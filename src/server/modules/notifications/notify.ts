@@ -3,8 +3,8 @@ import { run, type Queryable } from "../../kernel/db.ts";
 import type { Role } from "../../kernel/policy/matrix.ts";
 
 /**
- * Creating notifications. They name a signal only by its reference (in params), never by its content:
- * a notification is also e-mailed, and e-mail is no place for what a signal says.
+ * Creating notifications. They name a signal or victim file only by its reference (in params), never by
+ * its content: a notification is also e-mailed, and e-mail is no place for what a signal or file says.
  */
 export const notificationKinds = [
   "signal_received",
@@ -14,6 +14,10 @@ export const notificationKinds = [
   "referral_answered",
   "signal_overdue",
   "reporter_informed",
+  "case_team_added",
+  "transfer_proposed",
+  "transfer_answered",
+  "care_task",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -25,6 +29,7 @@ export interface NotifyInput {
   kind: NotificationKind;
   signalId?: string | null;
   referralId?: string | null;
+  victimFileId?: string | null;
   params?: NotificationParams;
   /** Same key for the same user → only the first notification is kept (a reminder is sent once). */
   dedupeKey?: string | null;
@@ -40,8 +45,8 @@ export async function notifyUsers(tx: Queryable, input: NotifyInput): Promise<st
   if (userIds.length === 0) return [];
   const rows = await run<{ id: string }>(
     tx,
-    sql`insert into notifications (user_id, kind, signal_id, referral_id, params, created_at, dedupe_key)
-        select u.id, ${input.kind}, ${input.signalId ?? null}::uuid, ${input.referralId ?? null}::uuid,
+    sql`insert into notifications (user_id, kind, signal_id, referral_id, victim_file_id, params, created_at, dedupe_key)
+        select u.id, ${input.kind}, ${input.signalId ?? null}::uuid, ${input.referralId ?? null}::uuid, ${input.victimFileId ?? null}::uuid,
                ${JSON.stringify(input.params ?? {})}::jsonb, ${input.now}, ${input.dedupeKey ?? null}
           from unnest(${userIds}::uuid[]) as u (id)
         on conflict (user_id, dedupe_key) do nothing

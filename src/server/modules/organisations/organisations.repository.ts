@@ -59,15 +59,25 @@ export async function updateOrganisation(q: Queryable, id: string, fields: { nam
 export interface RegionRow {
   id: string;
   name: string;
+  police_unit: string | null;
   organisation_ids: string[];
 }
 
 export async function listRegions(q: Queryable, access: Sql): Promise<RegionRow[]> {
   const rows = await run<RegionRow>(
     q,
-    sql`select r.id, r.name,
+    sql`select r.id, r.name, r.police_unit,
                (select coalesce(json_agg(m.organisation_id), '[]'::json) from region_members m where m.region_id = r.id) as organisation_ids
           from regions r where ${access} order by r.name`,
   );
   return rows.map((r) => ({ ...r, organisation_ids: typeof r.organisation_ids === "string" ? JSON.parse(r.organisation_ids) : r.organisation_ids }));
+}
+
+export async function findRegion(q: Queryable, id: string): Promise<RegionRow | undefined> {
+  const rows = await listRegions(q, sql`r.id = ${id}`);
+  return rows[0];
+}
+
+export async function updateRegion(q: Queryable, id: string, fields: { policeUnit?: string | null }): Promise<void> {
+  if (fields.policeUnit !== undefined) await run(q, sql`update regions set police_unit = ${fields.policeUnit} where id = ${id}`);
 }

@@ -4,14 +4,18 @@ import type { Kernel } from "../../http/kernel.ts";
 import { requireActor } from "../../http/auth.ts";
 import { conflict, invalidInput, notFound } from "../../kernel/errors.ts";
 import { accessFilter, authorize, recordAbilities, type Actor } from "../../kernel/policy/policy.ts";
+import { policeUnits } from "../care/codes.ts";
 import {
   findOrganisation,
+  findRegion,
   insertOrganisation,
   listOrganisations,
   listRegions,
   organisationNameTaken,
   updateOrganisation,
+  updateRegion,
   type OrganisationRow,
+  type RegionRow,
 } from "./organisations.repository.ts";
 
 export const organisationTypes = [
@@ -43,6 +47,24 @@ const updateBody = z
   .object({ name: z.string().trim().min(2).max(200).optional(), active: z.boolean().optional(), isCentralMunicipality: z.boolean().optional() })
   .strict();
 const idParams = z.object({ id: z.uuid() }).strict();
+
+const regionSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    policeUnit: z.enum(policeUnits).nullable().describe("De politie-eenheid; CoMensha telt registraties per eenheid"),
+    organisationIds: z.array(z.uuid()),
+    abilities: z.record(z.string(), z.boolean()),
+  })
+  .meta({ id: "Region" });
+const regionUpdateBody = z.object({ policeUnit: z.enum(policeUnits).nullable().optional() }).strict().meta({ id: "RegionUpdate" });
+const presentRegion = (actor: Actor, r: RegionRow): z.infer<typeof regionSchema> => ({
+  id: r.id,
+  name: r.name,
+  policeUnit: r.police_unit as (typeof policeUnits)[number] | null,
+  organisationIds: r.organisation_ids,
+  abilities: recordAbilities(actor, "region", { id: r.id }),
+});
 
 const present = (actor: Actor, row: OrganisationRow): z.infer<typeof organisationSchema> => ({
   id: row.id,
@@ -117,12 +139,26 @@ export function organisationRoutes(kernel: Kernel): FastifyPluginAsyncZod {
       schema: {
         tags: ["Organisaties"],
         summary: "Regio's waartoe uw organisatie behoort",
-        response: { 200: z.object({ items: z.array(z.object({ id: z.uuid(), name: z.string(), organisationIds: z.array(z.uuid()) }).meta({ id: "Region" })) }).meta({ id: "RegionList" }) },
+        response: { 200: z.object({ items: z.array(regionSchema) }).meta({ id: "RegionList" }) },
       },
     }, async (request) => {
       const actor = requireActor(request);
       const rows = await listRegions(kernel.db, accessFilter(actor, "list", "region", "r"));
-      return { items: rows.map((r) => ({ id: r.id, name: r.name, organisationIds: r.organisation_ids })) };
+      return { items: rows.map((r) => presentRegion(actor, r)) };
+    });
+
+    app.patch("/regions/:id", {
+      schema: { tags: ["Organisaties"], summary: "Een regio wijzigen: de politie-eenheid waarin zij ligt", params: idParams, body: regionUpdateBody, response: { 200: regionSchema } },
+    }, async (request) => {
+      const actor = requireActor(request);
+      return kernel.db.transaction(async (tx) => {
+        const row = await findRegion(tx, request.params.id);
+        if (!row) throw notFound();
+        const role = authorize(actor, "update", "region", { id: row.id }, { objectId: row.id });
+        await updateRegion(tx, row.id, request.body);
+        kernel.audit.record(tx, { actor: auditActor(actor, role), action: "update", objectType: "region", objectId: row.id, result: "success", clientAddress: request.ip, details: { fields: Object.keys(request.body).sort(), policeUnit: request.body.policeUnit } });
+        return presentRegion(actor, (await findRegion(tx, row.id))!);
+      });
     });
   };
 }
