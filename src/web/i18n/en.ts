@@ -7,6 +7,8 @@ import { authEn } from "./en/auth.ts";
 import { publicEn } from "./en/public.ts";
 import { signalsIntakeEn } from "./en/signals-intake.ts";
 import { signalsRouteEn } from "./en/signals-route.ts";
+import { careOverviewEn } from "./en/care-overview.ts";
+import { careFileEn } from "./en/care-file.ts";
 import type { Messages } from "./nl.ts";
 
 /** English. The type makes a missing or extra key a compile error. */
@@ -140,4 +142,6 @@ export const en: Messages = {
   public: publicEn,
   signalsIntake: signalsIntakeEn,
   signalsRoute: signalsRouteEn,
+  careOverview: careOverviewEn,
+  careFile: careFileEn,
 };

@@ -11,6 +11,8 @@ import { authNl } from "./nl/auth.ts";
 import { publicNl } from "./nl/public.ts";
 import { signalsIntakeNl } from "./nl/signals-intake.ts";
 import { signalsRouteNl } from "./nl/signals-route.ts";
+import { careOverviewNl } from "./nl/care-overview.ts";
+import { careFileNl } from "./nl/care-file.ts";
 
 export const nl = {
   app: {
@@ -142,6 +144,8 @@ export const nl = {
   public: publicNl,
   signalsIntake: signalsIntakeNl,
   signalsRoute: signalsRouteNl,
+  careOverview: careOverviewNl,
+  careFile: careFileNl,
 };
 
 export type Messages = typeof nl;

@@ -1,0 +1,4 @@
+/** Care coordination: one victim file with its sections and actions. */
+export const careFileEn = {
+  titleFallback: "File",
+};

@@ -1,0 +1,4 @@
+/** Care coordination: the coordinator's overview, the list of files, opening a file, transfers. */
+export const careOverviewNl = {
+  nav: "Zorgcoördinatie",
+};
