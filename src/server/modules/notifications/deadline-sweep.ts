@@ -3,6 +3,7 @@ import type { Kernel } from "../../http/kernel.ts";
 import { run, type Tx } from "../../kernel/db.ts";
 import { dutchWallClock } from "../signals/deadlines.ts";
 import { addWorkingDays } from "../signals/working-days.ts";
+import { sweepCareTasks } from "../care/care-sweep.ts";
 import { deliverPendingEmails, type Mailer } from "./mailer.ts";
 import { notifyUsers, usersOfOrganisationWithRoles } from "./notify.ts";
 
@@ -155,6 +156,11 @@ export function scheduleDeadlineSweeps(
         await sweepDeadlines(kernel, kernel.now());
       } catch (error) {
         options.log("notificaties: termijnbewaking mislukt", error);
+      }
+      try {
+        await sweepCareTasks(kernel, kernel.now());
+      } catch (error) {
+        options.log("notificaties: termijnen zorgcoördinatie mislukt", error);
       }
       if (options.mailer) await deliverPendingEmails(kernel, options.mailer, { limit: 200, log: options.log });
     })().finally(() => {
