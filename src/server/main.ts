@@ -5,6 +5,7 @@ import { DEMO_PASSWORD, demoAccounts } from "./demo/demo-region.ts";
 import { DemoModeError, isDemoDatabase, seedDemo } from "./demo/seed.ts";
 import { connectDemoBrp } from "./demo/demo-brp.ts";
 import { seedDemoSignals } from "./demo/demo-signals.ts";
+import { seedDemoCare } from "./demo/demo-care.ts";
 import { scheduleDeadlineSweeps } from "./modules/notifications/deadline-sweep.ts";
 import { createMailer } from "./modules/notifications/mailer.ts";
 
@@ -15,7 +16,10 @@ async function main() {
   const kernel = await createKernel(config, db, loadKeys(config));
   if (config.KETENZICHT_DEMO) {
     const outcome = await seedDemo(kernel);
-    if (outcome === "seeded") await seedDemoSignals(kernel);
+    if (outcome === "seeded") {
+      await seedDemoSignals(kernel);
+      await seedDemoCare(kernel);
+    }
     const brp = await connectDemoBrp(kernel);
     process.once("exit", () => void brp.close());
     printDemoAccounts(outcome);
