@@ -92,7 +92,10 @@ export interface Organisation {
 export interface Region {
   id: string;
   name: string;
+  /** The police unit the region lies in (CoMensha counts per unit); null until set. */
+  policeUnit: string | null;
   organisationIds: string[];
+  abilities: Record<string, boolean>;
 }
 
 export interface OidcProvider {

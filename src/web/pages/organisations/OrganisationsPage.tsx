@@ -18,6 +18,7 @@ import { Confirmation, LoadError, Loading } from "../../components/Status.tsx";
 import { formatList } from "../../i18n/format.ts";
 import { useSession } from "../../session/SessionContext.tsx";
 import { OrganisationCreateForm } from "./OrganisationCreateForm.tsx";
+import { RegionsSection } from "./RegionsSection.tsx";
 
 /** The organisations the actor can see, with type and regions; adding one if the actor may. */
 export function OrganisationsPage() {
@@ -75,6 +76,7 @@ export function OrganisationsPage() {
           }}
         />
       ) : null}
+      {regions.data && regions.data.items.length > 0 ? <RegionsSection regions={regions.data.items} onSaved={() => regions.reload()} /> : null}
     </>
   );
 }
