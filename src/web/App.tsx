@@ -1,6 +1,11 @@
 import { createBrowserRouter, RouterProvider, type RouteObject } from "react-router-dom";
 import { Authenticated } from "./components/guards.tsx";
 import { Layout } from "./components/Layout.tsx";
+import { CareOverviewPage } from "./pages/care/CareOverviewPage.tsx";
+import { VictimFilePage } from "./pages/care/file/VictimFilePage.tsx";
+import { FileListPage } from "./pages/care/FileListPage.tsx";
+import { FileOpenPage } from "./pages/care/FileOpenPage.tsx";
+import { VICTIM_FILE_CREATE, VICTIM_FILE_LIST } from "./pages/care/types.ts";
 import { AuditPage } from "./pages/audit/AuditPage.tsx";
 import { PersonTimelinePage } from "./pages/audit/PersonTimelinePage.tsx";
 import { EnrolmentPage } from "./pages/auth/EnrolmentPage.tsx";
@@ -53,6 +58,11 @@ export const routes: RouteObject[] = [
       { path: "/signalen/:id", element: <Authenticated><SignalDetailPage /></Authenticated> },
       { path: "/signalen/nieuw", element: <Authenticated><SignalIntakePage /></Authenticated> },
       { path: "/signalen/mijn", element: <Authenticated><MySignalsPage /></Authenticated> },
+      { path: "/zorg", element: <Authenticated ability={VICTIM_FILE_CREATE}><CareOverviewPage /></Authenticated> },
+      { path: "/zorg/dossiers", element: <Authenticated ability={VICTIM_FILE_LIST}><FileListPage /></Authenticated> },
+      // A literal segment outranks ":id" in the router, and it is listed first as well.
+      { path: "/zorg/dossiers/nieuw", element: <Authenticated ability={VICTIM_FILE_CREATE}><FileOpenPage /></Authenticated> },
+      { path: "/zorg/dossiers/:id", element: <Authenticated><VictimFilePage /></Authenticated> },
       { path: "/melden", element: <PublicInfoPage /> },
       { path: "/toegankelijkheid", element: <AccessibilityPage /> },
       { path: "*", element: <NotFoundPage /> },

@@ -7,10 +7,13 @@ import { AppLink } from "../../components/links.tsx";
 import { PageHeading } from "../../components/PageHeading.tsx";
 import { formatList } from "../../i18n/format.ts";
 import { useSession } from "../../session/SessionContext.tsx";
+import { VICTIM_FILE_CREATE, VICTIM_FILE_LIST } from "../care/types.ts";
 
-type TileKey = "users" | "organisations" | "audit";
+type TileKey = "care" | "files" | "users" | "organisations" | "audit";
 
 const tiles: { key: TileKey; to: string; ability: Ability }[] = [
+  { key: "care", to: "/zorg", ability: VICTIM_FILE_CREATE },
+  { key: "files", to: "/zorg/dossiers", ability: VICTIM_FILE_LIST },
   { key: "users", to: "/beheer/gebruikers", ability: "user.list" },
   { key: "organisations", to: "/beheer/organisaties", ability: "organisation.list" },
   { key: "audit", to: "/audit", ability: "audit_event.list" },

@@ -21,6 +21,9 @@ import { PageHeading } from "../../components/PageHeading.tsx";
 import { Pagination } from "../../components/Pagination.tsx";
 import { Confirmation, LoadError, Loading } from "../../components/Status.tsx";
 import { formatDateTime } from "../../i18n/format.ts";
+import { formatDay, lowerFirst } from "../care/format.ts";
+import { taskKinds } from "../care/types.ts";
+import { isOneOf } from "../signals/types.ts";
 import { notifyUnreadChanged } from "./useUnreadCount.ts";
 
 /** Mirrors notificationSchema in src/server/modules/notifications/notifications.schema.ts. */
@@ -31,13 +34,18 @@ type NotificationKind =
   | "referral_escalated"
   | "referral_answered"
   | "signal_overdue"
-  | "reporter_informed";
+  | "reporter_informed"
+  | "case_team_added"
+  | "transfer_proposed"
+  | "transfer_answered"
+  | "care_task";
 
 interface Notification {
   id: string;
   kind: NotificationKind;
   signalId: string | null;
   referralId: string | null;
+  victimFileId: string | null;
   params: Record<string, unknown>;
   createdAt: string;
   readAt: string | null;
@@ -48,6 +56,17 @@ interface NotificationList extends Page<Notification> {
 }
 
 const PAGE_SIZE = 20;
+
+const careKinds = ["case_team_added", "transfer_proposed", "transfer_answered", "care_task"] as const;
+const isCareKind = (kind: NotificationKind) => isOneOf(careKinds, kind);
+
+/** Where a notification leads: its signal, its victim file, or (an offered transfer) the care overview. */
+function target(notification: Notification): string | null {
+  if (notification.signalId) return `/signalen/${encodeURIComponent(notification.signalId)}`;
+  if (notification.victimFileId) return `/zorg/dossiers/${encodeURIComponent(notification.victimFileId)}`;
+  if (notification.kind === "transfer_proposed") return "/zorg";
+  return null;
+}
 
 /** The user's own notifications, newest first; opening one marks it read. */
 export function NotificationsPage() {
@@ -89,11 +108,27 @@ export function NotificationsPage() {
   };
 
   const sentence = (notification: Notification) => {
-    const reference = typeof notification.params.reference === "string" ? notification.params.reference : t("notifications.aSignal");
-    const to = notification.signalId ? `/signalen/${encodeURIComponent(notification.signalId)}` : null;
-    // The tag is <signal>, not <link>: Trans parses the text as HTML, where <link> is a void element.
-    const signal = to ? <AppLink to={to} onClick={(event) => void open(notification, to)(event)} /> : <span />;
-    return <Trans i18nKey={`notifications.kinds.${notification.kind}`} values={{ reference }} components={{ signal }} />;
+    const { params } = notification;
+    const to = target(notification);
+    // The tags are <signal> and <file>, not <link>: Trans parses the text as HTML, where <link> is a void element.
+    const link = to ? <AppLink to={to} onClick={(event) => void open(notification, to)(event)} /> : <span />;
+    const components = { signal: link, file: link };
+    if (notification.signalId || !isCareKind(notification.kind)) {
+      const reference = typeof params.reference === "string" ? params.reference : t("notifications.aSignal");
+      return <Trans i18nKey={`notifications.kinds.${notification.kind}`} values={{ reference }} components={components} />;
+    }
+    const reference = typeof params.reference === "string" ? params.reference : t("notifications.aFile");
+    if (notification.kind === "transfer_answered" && typeof params.accepted === "boolean") {
+      const key = params.accepted ? "notifications.transferAccepted" : "notifications.transferDeclined";
+      return <Trans i18nKey={key} values={{ reference }} components={components} />;
+    }
+    if (notification.kind === "care_task") {
+      const task = typeof params.task === "string" && isOneOf(taskKinds, params.task) ? lowerFirst(t(`careOverview.codes.taskKind.${params.task}`)) : "";
+      const date = typeof params.date === "string" ? formatDay(params.date) : null;
+      const key = !date ? "notifications.kinds.care_task" : params.overdue === true ? "notifications.careTaskOverdue" : "notifications.careTaskDue";
+      return <Trans i18nKey={key} values={{ reference, task, date }} components={components} />;
+    }
+    return <Trans i18nKey={`notifications.kinds.${notification.kind}`} values={{ reference }} components={components} />;
   };
 
   return (
