@@ -156,6 +156,9 @@ export class TestClient {
   patch(url: string, body: unknown) {
     return this.request("PATCH", url, body);
   }
+  put(url: string, body: unknown) {
+    return this.request("PUT", url, body);
+  }
   delete(url: string) {
     return this.request("DELETE", url);
   }

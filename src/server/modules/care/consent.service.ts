@@ -3,7 +3,7 @@ import type { Kernel } from "../../http/kernel.ts";
 import { invalidInput } from "../../kernel/errors.ts";
 import type { Actor } from "../../kernel/policy/policy.ts";
 import { teamPurposes, type TeamPurpose } from "./codes.ts";
-import { consentState } from "./consent.ts";
+import { consentState, partyNameKey } from "./consent.ts";
 import { careRefusal, fileCommand } from "./file-command.ts";
 import { endMemberships } from "./files.repository.ts";
 import type { consentBody } from "./files.schema.ts";
@@ -21,7 +21,10 @@ const isTeamPurpose = (purpose: string): purpose is TeamPurpose => (teamPurposes
 
 export function recordConsentFor(kernel: Kernel, actor: Actor, id: string, body: z.infer<typeof consentBody>, clientAddress: string) {
   return fileCommand(kernel, actor, id, "record_consent", clientAddress, async ({ tx, row, today, now, event }) => {
-    const partyName = body.partyName ?? (body.purpose === "comensha_registration" && !body.partyOrganisationId ? COMENSHA : undefined);
+    const records = await consentsOf(tx, row.id);
+    const named = body.partyName ?? (body.purpose === "comensha_registration" && !body.partyOrganisationId ? COMENSHA : undefined);
+    // One spelling per party in a file: the first one recorded, so that every rule (the task queries in SQL too) sees one party.
+    const partyName = named && (records.find((r) => r.partyName && partyNameKey(r.partyName) === partyNameKey(named))?.partyName ?? named);
     if (Boolean(body.partyOrganisationId) === Boolean(partyName)) {
       throw invalidInput("Noem één ontvangende partij: een organisatie in Ketenzicht of een partij daarbuiten.", [
         { name: "partyOrganisationId", code: "one_party", reason: "één organisatie of één naam" },
@@ -44,7 +47,6 @@ export function recordConsentFor(kernel: Kernel, actor: Actor, id: string, body:
       if (body.status !== "given") throw invalidInput("Alleen gegeven toestemming heeft een einddatum.", [{ name: "validUntil", code: "not_allowed", reason: "alleen bij gegeven toestemming" }]);
       if (body.validUntil < body.decidedOn) throw invalidInput("De einddatum ligt voor de datum van de beslissing.", [{ name: "validUntil", code: "before_start", reason: "na de beslisdatum" }]);
     }
-    const records = await consentsOf(tx, row.id);
     const party = { organisationId: body.partyOrganisationId ?? null, name: partyName ?? null };
     if (body.status === "withdrawn" && !["given", "expired"].includes(consentState(records, body.purpose, party, today).state)) {
       throw careRefusal("transition_not_allowed", "Er is geen gegeven toestemming voor dit doel en deze partij om in te trekken.", "status");

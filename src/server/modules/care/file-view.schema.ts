@@ -231,7 +231,8 @@ export const fileListItemSchema = z
     status: z.enum(fileStatuses),
     ageGroup: z.enum(ageGroups),
     minor: z.boolean(),
-    exploitationForms: z.array(z.enum(exploitationForms)),
+    /** null when the purpose of the membership does not open the forms of exploitation (purposes.ts) */
+    exploitationForms: z.array(z.enum(exploitationForms)).nullable(),
     openedAt: datetime,
     closedAt: datetime.nullable(),
     memberRole: z.enum(["coordinator", "partner"]).nullable(),

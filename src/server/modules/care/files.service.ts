@@ -14,6 +14,7 @@ import { fileRefs, isMinor, presentFile } from "./files.presenter.ts";
 import { appendFileEvent, findFile, insertFile, insertTeamMember, listFiles, nextFileReference, updateFile, type FileChange } from "./files.repository.ts";
 import type { fileListQuery, openFileBody, updateFileBody } from "./files.schema.ts";
 import { regionOrganisation } from "./network.ts";
+import { visibleParts } from "./purposes.ts";
 
 /** Opening, reading, listing and correcting victim files. Every read and change is audited in its transaction. */
 type OpenBody = z.infer<typeof openFileBody>;
@@ -190,7 +191,10 @@ export function listFilesFor(kernel: Kernel, actor: Actor, query: z.infer<typeof
       status: r.status,
       ageGroup: r.age_group,
       minor: isMinor(null, r.age_group, today),
-      exploitationForms: r.exploitation_forms as never,
+      // The forms belong to the file's "exploitation" part: only for members whose purpose opens it.
+      exploitationForms: visibleParts(r.member_role ? { memberRole: r.member_role, purpose: r.purpose } : null).includes("exploitation")
+        ? (r.exploitation_forms as never)
+        : null,
       openedAt: r.opened_at.toISOString(),
       closedAt: r.closed_at?.toISOString() ?? null,
       memberRole: r.member_role,
@@ -242,14 +246,15 @@ export function updateFileFor(kernel: Kernel, actor: Actor, id: string, body: z.
       change.youthCareProviderId = body.youthCareProviderId;
     }
     // Name and date of birth drive the hit/no-hit hash, the search words and the age group at opening.
+    const birthDate = body.birthDate !== undefined ? body.birthDate : c.decryptOptional("victim_files.birth_date", row.birth_date_enc);
     if (body.name !== undefined || body.birthDate !== undefined) {
       const name = body.name !== undefined ? body.name : c.decryptOptional("victim_files.name", row.name_enc);
-      const birthDate = body.birthDate !== undefined ? body.birthDate : c.decryptOptional("victim_files.birth_date", row.birth_date_enc);
       change.identityHash = identityHash(kernel, name, birthDate);
       change.searchTokens = searchTokens(c, [name]);
-      if (birthDate) change.ageGroup = ageGroupAt(birthDate, undefined, row.opened_at.toISOString().slice(0, 10));
     }
-    if (body.ageGroup !== undefined && change.ageGroup === undefined) change.ageGroup = body.ageGroup;
+    // As at opening, a known date of birth decides the age group; a given age group counts only without one.
+    if (birthDate && (body.birthDate !== undefined || body.ageGroup !== undefined)) change.ageGroup = ageGroupAt(birthDate, undefined, dutchDate(row.opened_at));
+    else if (body.ageGroup !== undefined) change.ageGroup = body.ageGroup;
     await updateFile(tx, row.id, change, kernel.now());
     await event("updated", { fields: changed });
     return { details: { fields: changed } };

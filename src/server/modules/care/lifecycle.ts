@@ -91,7 +91,8 @@ export function checkTransition(facts: LifecycleFacts, request: TransitionReques
       return { code: "placement_open", message: "Leg eerst de uitstroom uit de opvang vast voordat u het traject afsluit." };
     }
   }
-  if (request.to === "active" && facts.status === "intake" && facts.minor && !facts.youthRouteStarted) {
+  // Whichever way a minor's trajectory becomes active (from intake, aftercare or reopened), the youth route comes first.
+  if (request.to === "active" && facts.minor && !facts.youthRouteStarted) {
     return {
       code: "youth_route_required",
       message: "Dit is een minderjarige: leg eerst vast wanneer Veilig Thuis is ingelicht of welke jeugdhulp betrokken is.",

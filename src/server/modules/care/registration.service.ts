@@ -5,6 +5,7 @@ import { run, type Tx } from "../../kernel/db.ts";
 import { dutchDate } from "../../kernel/dutch-time.ts";
 import { invalidInput } from "../../kernel/errors.ts";
 import type { Actor } from "../../kernel/policy/policy.ts";
+import { findReferral } from "../signals/referrals.repository.ts";
 import type { ExploitationForm, PoliceUnit, ServiceType } from "./codes.ts";
 import { COMENSHA } from "./consent.service.ts";
 import { decideSharing, type Override } from "./consent.ts";
@@ -138,10 +139,13 @@ export function exportHtcdsFor(kernel: Kernel, actor: Actor, id: string, body: z
     }
     const services = await servicesOf(tx, row.id);
     const transferredOut = row.closure_reason === "moved_region"
-      ? (await run<{ name: string; responded_at: Date }>(tx, sql`
-          select o.name, t.responded_at from victim_file_transfers t join organisations o on o.id = t.to_organisation_id
+      ? (await run<{ name: string; proposed_at: Date }>(tx, sql`
+          select o.name, t.proposed_at from victim_file_transfers t join organisations o on o.id = t.to_organisation_id
            where t.file_id = ${row.id} and t.status = 'accepted' order by t.responded_at desc limit 1`))[0]
       : undefined;
+    // HTCDS dates an incoming referral by the day it was accepted: a route referral by the care coordination's
+    // answer to it, a transfer by the day its acceptance opened this file. An outgoing one by the day it was made.
+    const referral = !row.transferred_from_id && row.referral_id ? await findReferral(tx, row.referral_id) : undefined;
     const record = htcdsRecord({
       reference: row.reference,
       organisationName: row.organisation_name,
@@ -156,9 +160,11 @@ export function exportHtcdsFor(kernel: Kernel, actor: Actor, id: string, body: z
       minor: isMinor(kernel.crypto.decryptOptional("victim_files.birth_date", row.birth_date_enc), row.age_group, today),
       consent: decision.basis === "consent",
       incoming: row.transferred_from_organisation_name
-        ? { organisation: row.transferred_from_organisation_name, transferred: true }
-        : row.signal_municipality_name ? { organisation: row.signal_municipality_name, transferred: false } : null,
-      outgoing: transferredOut ? { organisation: transferredOut.name, date: dutchDate(new Date(transferredOut.responded_at)) } : null,
+        ? { organisation: row.transferred_from_organisation_name, transferred: true, acceptedOn: dutchDate(row.opened_at) }
+        : row.signal_municipality_name
+          ? { organisation: row.signal_municipality_name, transferred: false, acceptedOn: dutchDate(referral?.responded_at ?? row.opened_at) }
+          : null,
+      outgoing: transferredOut ? { organisation: transferredOut.name, date: dutchDate(new Date(transferredOut.proposed_at)) } : null,
       services: services.map((s) => ({ serviceType: s.service_type as ServiceType, status: s.status, endDate: s.end_date })),
     });
     const file: ExportFile = body.format === "csv"

@@ -21,14 +21,17 @@ export interface HtcdsInput {
   forms: readonly ExploitationForm[];
   minor: boolean;
   consent: boolean;
-  /** Where the person came from: the referring municipality, or the region that handed the file over. */
-  incoming: { organisation: string; transferred: boolean } | null;
-  /** Where the file went, when it was handed over to another region. */
+  /**
+   * Where the person came from: the referring municipality, or the region that handed the file over, and the
+   * day the care coordination accepted that referral or transfer.
+   */
+  incoming: { organisation: string; transferred: boolean; acceptedOn: CalendarDate } | null;
+  /** Where the file went, when it was handed over to another region, and the day the transfer was proposed. */
   outgoing: { organisation: string; date: CalendarDate } | null;
   services: readonly { serviceType: ServiceType; status: string; endDate: CalendarDate | null }[];
 }
 
-const gender = { female: "Feminine", male: "Masculine", other: "NonConforming", unknown: "NonSpecifiedUnknown" } as const;
+export const gender = { female: "Feminine", male: "Masculine", other: "NonConforming", unknown: "NonSpecifiedUnknown" } as const;
 
 export const exploitationTypes: Record<ExploitationForm, string> = {
   sexual: "SexualExploitation",
@@ -73,7 +76,6 @@ function caseStatus(status: FileStatus, closure: ClosureReason | null): string {
 export interface HtcdsRecord {
   person: { prs_Gender: string; prs_Citizenship: string[]; prs_PrimaryLanguage: string | null; prs_SecondaryLanguage: string | null };
   victimContext: {
-    vic_AgreementToManagePersonalData: boolean;
     vic_TraffickingStatus: string;
     vic_TraffickingStatusDecisionMakingOrg: string;
     vic_TypeOfExploitation: string[];
@@ -104,7 +106,6 @@ export function htcdsRecord(input: HtcdsInput): HtcdsRecord {
       prs_SecondaryLanguage: input.languages[1] ?? null,
     },
     victimContext: {
-      vic_AgreementToManagePersonalData: input.consent,
       // Ketenzicht's files are of presumed victims; no court has decided.
       vic_TraffickingStatus: "PossibleVictimOfTrafficking",
       vic_TraffickingStatusDecisionMakingOrg: "Other",
@@ -114,13 +115,14 @@ export function htcdsRecord(input: HtcdsInput): HtcdsRecord {
       cas_Status: caseStatus(input.status, input.closureReason),
       cas_ReasonForCaseClosure: input.status === "closed" && input.closureReason ? closureTexts[input.closureReason] : null,
       cas_ReferringOrganisation: input.incoming?.organisation ?? null,
-      cas_IncomingReferralDate: input.incoming ? input.openedOn : null,
+      cas_IncomingReferralDate: input.incoming?.acceptedOn ?? null,
       cas_ReasonForIncomingReferral: input.incoming ? (input.incoming.transferred ? "MigrationOrChangeOfLocation" : "AdditionalServicesRequired") : null,
       cas_ReferredOrganisation: input.outgoing?.organisation ?? null,
       cas_OutgoingReferralDate: input.outgoing?.date ?? null,
       cas_ReasonForOutgoingReferral: input.outgoing ? "MigrationOrChangeOfLocation" : null,
     },
     organisation: { org_Name: input.organisationName, org_ShippingCountry: "NLD" },
+    // HTCDS 2.0 deprecates vic_AgreementToManagePersonalData in favour of this section.
     consent: { con_Consent: input.consent },
     supportPlans: input.services
       .filter((s) => s.status !== "cancelled")
