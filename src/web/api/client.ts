@@ -115,6 +115,7 @@ export const api = {
   post: <T>(path: string, body: unknown = {}, options: { headers?: Record<string, string> } = {}) =>
     request<T>("POST", path, { body, headers: options.headers }),
   patch: <T>(path: string, body: unknown) => request<T>("PATCH", path, { body }),
+  put: <T>(path: string, body: unknown) => request<T>("PUT", path, { body }),
   delete: (path: string) => request<void>("DELETE", path),
 };
 

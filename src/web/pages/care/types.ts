@@ -261,7 +261,8 @@ export interface VictimFileListItem {
   status: FileStatus;
   ageGroup: AgeGroup;
   minor: boolean;
-  exploitationForms: ExploitationForm[];
+  /** null when the member's purpose does not open the forms of exploitation */
+  exploitationForms: ExploitationForm[] | null;
   openedAt: string;
   closedAt: string | null;
   memberRole: "coordinator" | "partner" | null;
@@ -319,6 +320,7 @@ export interface CareOverview {
     fileReference: string;
     fromOrganisationName: string;
     fromRegionName: string;
+    reason: string;
     ageGroup: AgeGroup;
     exploitationForms: ExploitationForm[];
     proposedAt: string;
@@ -356,3 +358,28 @@ export interface CareNetwork {
   organisations: { id: string; name: string; type: string; regionId: string; regionName: string }[];
   transferTargets: { id: string; name: string; regionId: string; regionName: string }[];
 }
+
+/** Whether a string from the API is one of a list of codes (and so may be looked up as a label). */
+export const isCode = <T extends string>(list: readonly T[], value: string | null | undefined): value is T =>
+  value !== null && value !== undefined && (list as readonly string[]).includes(value);
+
+/** Why a case team membership ended (case_team_members.end_reason). */
+export const memberEndReasons = ["ended_by_coordinator", "consent_withdrawn", "file_closed", "transferred", "period_ended"] as const;
+export type MemberEndReason = (typeof memberEndReasons)[number];
+
+/** The entries of a file's history (victim_file_events.kind). */
+export const fileEventKinds = [
+  "opened", "transferred_in", "updated", "transition", "reopened", "consent_recorded", "team_member_added", "team_member_ended",
+  "need_updated", "goal_added", "goal_updated", "service_added", "service_updated", "placement_added", "placement_left",
+  "reflection_started", "reflection_changed", "reflection_ended_early", "police_report_updated", "permit_applied", "permit_decided",
+  "comensha_exported", "comensha_registered", "htcds_exported", "transfer_proposed", "transfer_accepted", "transfer_declined",
+  "transfer_withdrawn",
+] as const;
+export type FileEventKind = (typeof fileEventKinds)[number];
+
+/** The entries of the residence scheme's timeline (residence.timeline[].kind). */
+export const timelineKinds = [
+  "reflection_offered", "reflection_ended_early", "reflection_ends", "police_report_made", "police_report_declined", "police_report_unable",
+  "permit_applied", "permit_granted", "permit_refused", "permit_withdrawn", "permit_ends",
+] as const;
+export type TimelineKind = (typeof timelineKinds)[number];

@@ -1,0 +1,193 @@
+import { Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from "@utrecht/component-library-react";
+import { Fragment, useMemo, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { api } from "../../../api/client.ts";
+import { ErrorSummary } from "../../../components/ErrorSummary.tsx";
+import { RadioGroup, SelectField, TextareaField, TextField } from "../../../components/fields.tsx";
+import { needDomains, serviceStatuses, serviceTypes, type Service, type ServiceStatus, type VictimFile } from "../types.ts";
+import { filePath, useFile } from "./context.ts";
+import { formatDay, lowerFirst, todayIso, useLabels } from "./labels.ts";
+import { Disclosure, Empty, Marker, RowToggle, SubmitRow, SubSection } from "./parts.tsx";
+import { useChecks, useFileAction } from "./useFileAction.ts";
+
+/** Services by providers of the region's network: type, provider, period and status; overdue ones marked. */
+export function ServicesPart({ services }: { services: Service[] }) {
+  const { t } = useTranslation();
+  const { file } = useFile();
+  const labels = useLabels();
+  const [editing, setEditing] = useState<string | null>(null);
+  const edit = file.abilities.update === true && file.status !== "closed";
+  const col = {
+    service: t("careFile.services.service"),
+    domain: t("careFile.services.domain"),
+    provider: t("careFile.services.provider"),
+    period: t("careFile.services.period"),
+    status: t("careFile.services.status"),
+    action: t("careFile.common.action"),
+  };
+  return (
+    <SubSection id="services" heading={t("careFile.services.heading")}>
+      {services.length === 0 ? (
+        <Empty>{t("careFile.services.none")}</Empty>
+      ) : (
+        <div className="kz-table-scroll kz-file-table-wrap">
+          <Table className="kz-table kz-file-table">
+            <TableCaption>{t("careFile.services.caption")}</TableCaption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{col.service}</TableHeaderCell>
+                <TableHeaderCell scope="col">{col.domain}</TableHeaderCell>
+                <TableHeaderCell scope="col">{col.provider}</TableHeaderCell>
+                <TableHeaderCell scope="col">{col.period}</TableHeaderCell>
+                <TableHeaderCell scope="col">{col.status}</TableHeaderCell>
+                {edit ? <TableHeaderCell scope="col">{col.action}</TableHeaderCell> : null}
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {services.map((s) => (
+                <Fragment key={s.id}>
+                  <TableRow>
+                    <TableHeaderCell scope="row">
+                      {labels.serviceType(s.serviceType)}
+                      {s.description ? <span className="kz-file-cell-note">{s.description}</span> : null}
+                    </TableHeaderCell>
+                    <TableCell data-label={col.domain}>{labels.domain(s.domain)}</TableCell>
+                    <TableCell data-label={col.provider}>{s.providerName}</TableCell>
+                    <TableCell data-label={col.period}>
+                      {s.endDate ? t("careFile.common.period", { from: formatDay(s.startDate), until: formatDay(s.endDate) }) : t("careFile.common.periodOpen", { from: formatDay(s.startDate) })}
+                    </TableCell>
+                    <TableCell data-label={col.status}>
+                      <span>
+                        {labels.serviceStatus(s.status)}
+                        {s.overdue ? <> <Marker>{s.status === "planned" ? t("careFile.services.notStarted") : t("careFile.services.pastEnd")}</Marker></> : null}
+                      </span>
+                    </TableCell>
+                    {edit ? (
+                      <TableCell data-label={col.action}>
+                        <RowToggle
+                          open={editing === s.id}
+                          onToggle={() => setEditing((id) => (id === s.id ? null : s.id))}
+                          label={t("careFile.common.edit")}
+                          rowLabel={`${labels.serviceType(s.serviceType)}, ${s.providerName}`}
+                          controls={`service-edit-${s.id}`}
+                        />
+                      </TableCell>
+                    ) : null}
+                  </TableRow>
+                  {editing === s.id ? (
+                    <TableRow id={`service-edit-${s.id}`} className="kz-file-edit-row">
+                      <TableCell colSpan={6}>
+                        <ServiceUpdateForm service={s} onClose={() => setEditing(null)} />
+                      </TableCell>
+                    </TableRow>
+                  ) : null}
+                </Fragment>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+      {edit ? (
+        <Disclosure id="service-add" label={t("careFile.services.add")}>
+          {(close) => <ServiceAddForm onCancel={close} />}
+        </Disclosure>
+      ) : null}
+    </SubSection>
+  );
+}
+
+const ADD_FIELDS = ["serviceDomain", "serviceType", "serviceProvider", "serviceDescription", "serviceStart", "serviceEnd", "serviceStatus"] as const;
+const ADD_RENAME = {
+  domain: "serviceDomain", serviceType: "serviceType", providerOrganisationId: "serviceProvider", description: "serviceDescription", startDate: "serviceStart",
+  endDate: "serviceEnd", status: "serviceStatus",
+};
+
+function ServiceAddForm({ onCancel }: { onCancel: () => void }) {
+  const { t } = useTranslation();
+  const { file, network } = useFile();
+  const labels = useLabels();
+  const checks = useChecks();
+  const [domain, setDomain] = useState("");
+  const [type, setType] = useState("");
+  const [provider, setProvider] = useState("");
+  const [description, setDescription] = useState("");
+  const [start, setStart] = useState(todayIso());
+  const [end, setEnd] = useState("");
+  const [status, setStatus] = useState<ServiceStatus>("planned");
+  const l = {
+    serviceDomain: t("careFile.services.domain"), serviceType: t("careFile.services.type"), serviceProvider: t("careFile.services.provider"),
+    serviceDescription: t("careFile.services.description"), serviceStart: t("careFile.services.startDate"), serviceEnd: t("careFile.services.endDate"),
+    serviceStatus: t("careFile.services.status"),
+  };
+  const { errors, busy, run } = useFileAction("care-plan", ADD_FIELDS, l, ADD_RENAME);
+  const providers = (network?.organisations ?? []).filter((o) => o.regionId === file.regionId);
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    run(
+      {
+        serviceDomain: checks.choice(domain, l.serviceDomain),
+        serviceType: checks.choice(type, l.serviceType),
+        serviceProvider: checks.choice(provider, l.serviceProvider),
+        serviceStart: checks.date(start, l.serviceStart),
+      },
+      () =>
+        api.post<VictimFile>(filePath(file, "services"), {
+          domain, serviceType: type, providerOrganisationId: provider, startDate: start, status,
+          ...(end ? { endDate: end } : {}),
+          ...(description.trim() ? { description: description.trim() } : {}),
+        }),
+      t("careFile.services.added"),
+      onCancel,
+    );
+  };
+  return (
+    <form noValidate onSubmit={onSubmit} className="kz-form kz-narrow" aria-labelledby="service-add-toggle">
+      <ErrorSummary errors={errors.summary} attempt={errors.attempt} />
+      <SelectField name="serviceDomain" label={l.serviceDomain} value={domain} onChange={setDomain} placeholder={t("careFile.common.choose")}
+        options={needDomains.map((d) => ({ value: d, label: labels.domain(d) }))} error={errors.fields.serviceDomain} />
+      <SelectField name="serviceType" label={l.serviceType} value={type} onChange={setType} placeholder={t("careFile.common.choose")}
+        options={serviceTypes.map((s) => ({ value: s, label: labels.serviceType(s) }))} error={errors.fields.serviceType} />
+      <SelectField name="serviceProvider" label={l.serviceProvider} description={t("careFile.services.providerDescription")} value={provider} onChange={setProvider}
+        placeholder={t("careFile.common.chooseOrganisation")} options={providers.map((o) => ({ value: o.id, label: o.name }))} error={errors.fields.serviceProvider} />
+      <TextareaField name="serviceDescription" label={l.serviceDescription} value={description} onChange={setDescription} error={errors.fields.serviceDescription} optional maxLength={2000} rows={2} />
+      <TextField name="serviceStart" label={l.serviceStart} type="date" value={start} onChange={setStart} error={errors.fields.serviceStart} size="small" />
+      <TextField name="serviceEnd" label={l.serviceEnd} type="date" value={end} onChange={setEnd} error={errors.fields.serviceEnd} optional size="small" />
+      <RadioGroup name="serviceStatus" legend={l.serviceStatus} value={status} onChange={setStatus}
+        options={serviceStatuses.map((s) => ({ value: s, label: labels.serviceStatus(s) }))} error={errors.fields.serviceStatus} />
+      <SubmitRow busy={busy} label={t("careFile.services.addSubmit")} onCancel={onCancel} />
+    </form>
+  );
+}
+
+function ServiceUpdateForm({ service, onClose }: { service: Service; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { file } = useFile();
+  const labels = useLabels();
+  const checks = useChecks();
+  const [status, setStatus] = useState<ServiceStatus>(service.status);
+  const [start, setStart] = useState(service.startDate);
+  const [end, setEnd] = useState(service.endDate ?? "");
+  const f = { status: `serviceStatus-${service.id}`, startDate: `serviceStart-${service.id}`, endDate: `serviceEnd-${service.id}` };
+  const fields = useMemo(() => [`serviceStatus-${service.id}`, `serviceStart-${service.id}`, `serviceEnd-${service.id}`], [service.id]);
+  const l = { [f.status]: t("careFile.services.status"), [f.startDate]: t("careFile.services.startDate"), [f.endDate]: t("careFile.services.endDate") };
+  const { errors, busy, run } = useFileAction("care-plan", fields, l, f);
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    run(
+      { [f.startDate]: checks.date(start, t("careFile.services.startDate")) },
+      () => api.patch<VictimFile>(filePath(file, "services", service.id), { status, startDate: start, endDate: end || null }),
+      t("careFile.services.updated", { status: lowerFirst(labels.serviceStatus(status)) }),
+      onClose,
+    );
+  };
+  return (
+    <form noValidate onSubmit={onSubmit} className="kz-form kz-narrow" aria-label={t("careFile.services.updateLabel", { service: labels.serviceType(service.serviceType) })}>
+      <ErrorSummary errors={errors.summary} attempt={errors.attempt} />
+      <RadioGroup name={f.status} legend={t("careFile.services.status")} value={status} onChange={setStatus}
+        options={serviceStatuses.map((s) => ({ value: s, label: labels.serviceStatus(s) }))} error={errors.fields[f.status]} />
+      <TextField name={f.startDate} label={t("careFile.services.startDate")} type="date" value={start} onChange={setStart} error={errors.fields[f.startDate]} size="small" />
+      <TextField name={f.endDate} label={t("careFile.services.endDate")} type="date" value={end} onChange={setEnd} error={errors.fields[f.endDate]} optional size="small" />
+      <SubmitRow busy={busy} label={t("careFile.common.save")} onCancel={onClose} />
+    </form>
+  );
+}
