@@ -9,12 +9,11 @@ alter table regions add column police_unit text check (police_unit in (
   'noord_nederland', 'oost_nederland', 'midden_nederland', 'noord_holland', 'amsterdam', 'den_haag',
   'rotterdam', 'zeeland_west_brabant', 'oost_brabant', 'limburg'));
 
--- Human-readable file numbers per care coordination organisation and year (e.g. ZT-2026-00042).
+-- Human-readable file numbers per year (e.g. ZT-2026-00042), unique across the country: a file handed
+-- over to another region, or a partner on teams of two organisations, never meets two files with one number.
 create table victim_file_counters (
-  organisation_id uuid not null references organisations (id),
-  year integer not null,
-  last_number integer not null,
-  primary key (organisation_id, year)
+  year integer primary key,
+  last_number integer not null
 );
 
 create table victim_files (
@@ -30,6 +29,8 @@ create table victim_files (
   source text not null check (source in ('referral', 'police', 'kmar', 'labour_inspectorate', 'fairwork', 'self', 'other')),
   signal_id uuid references signals (id),
   referral_id uuid references referrals (id),
+  -- The presumed victim of the referred signal this file is about (one file per person per referral).
+  signal_person_id uuid references signal_persons (id),
   transferred_from_id uuid references victim_files (id),
   name_enc text,
   birth_date_enc text,
@@ -61,8 +62,10 @@ create table victim_files (
   row_version integer not null default 1,
   check ((status = 'closed') = (closure_reason is not null)),
   check (source <> 'referral' or referral_id is not null or transferred_from_id is not null),
-  unique (organisation_id, reference)
+  unique (reference)
 );
+create unique index victim_files_one_per_referred_person on victim_files (referral_id, coalesce(signal_person_id, '00000000-0000-0000-0000-000000000000'::uuid))
+  where referral_id is not null;
 create index victim_files_organisation on victim_files (organisation_id, status);
 create index victim_files_region on victim_files (region_id, opened_at);
 create index victim_files_referral on victim_files (referral_id);
@@ -89,7 +92,7 @@ create table case_team_members (
   added_at timestamptz not null,
   ended_at timestamptz,
   ended_by uuid references users (id),
-  end_reason text check (end_reason in ('ended_by_coordinator', 'consent_withdrawn', 'file_closed', 'transferred')),
+  end_reason text check (end_reason in ('ended_by_coordinator', 'consent_withdrawn', 'file_closed', 'transferred', 'period_ended')),
   check ((member_role = 'partner') = (purpose is not null)),
   check (member_role = 'coordinator' or valid_until is not null),
   check (valid_until is null or valid_until >= valid_from),

@@ -332,7 +332,16 @@ describe("the access matrix of care coordination over HTTP", () => {
           const moved = await attempt("transition", "POST", "/transitions", step);
           if (ok2xx(moved)) assert.equal(moved.json().status, step.to);
 
-          // transfer to the other region's care coordination; the same coordinator withdraws it again
+          // transfer to the other region's care coordination; the same coordinator withdraws it again. A file
+          // is not transferred while the person is in a shelter here: where the transfer is allowed, the stay
+          // ends first (its record, with the marker, stays).
+          if (cells.transfer === 200) {
+            const open = await t.db.query<{ id: string }>("select id from shelter_placements where file_id = $1 and left_on is null", [id]);
+            for (const placement of open) {
+              const left = await c.post(v(id, `/shelter-placements/${placement.id}/leave`), { leftOn: today, leaveKind: "throughflow", destination: "other_shelter" });
+              assert.equal(left.statusCode, 200, left.body);
+            }
+          }
           const transfer = await attempt("transfer", "POST", "/transfers", {
             organisationId: orgIds.elsewhere, reason: "Verhuist naar IJsselland", legalBasis: "vital_interest", legalBasisNote: "Veiligheid van de cliënt",
           });

@@ -62,6 +62,9 @@ describe("care consent: a partner joins the case team only with consent or a sta
   });
 
   it("with consent the police user joins for that purpose and sees only its parts", async () => {
+    const candidates = async () =>
+      ((await care.get(`/api/v1/victim-files/${file.id}/team-candidates?organisationId=${ids.organisations.politie}`)).json() as { userId: string }[]).map((c) => c.userId);
+    assert.ok((await candidates()).includes(policeUserId), "before joining, the police user is a candidate");
     const recorded = await consent("given");
     assert.equal(recorded.statusCode, 200, recorded.body);
     const current = recorded.json().consents.current;
@@ -88,6 +91,7 @@ describe("care consent: a partner joins the case team only with consent or a sta
     assert.equal(seen.abilities.update, false);
     const notified = await t.db.query("select 1 from notifications where user_id = $1 and kind = 'case_team_added'", [policeUserId]);
     assert.equal(notified.length, 1);
+    assert.ok(!(await candidates()).includes(policeUserId), "on the team, no longer a candidate");
   });
 
   it("withdrawing consent ends the membership at once; the police user then gets 404", async () => {
@@ -189,14 +193,27 @@ describe("care consent: a partner joins the case team only with consent or a sta
     const policeConsent = read.consents.current.find((c: { purpose: string; partyOrganisationId: string }) => c.purpose === "criminal_investigation" && c.partyOrganisationId === ids.organisations.politie);
     assert.equal(policeConsent.status, "given");
     assert.equal(policeConsent.expired, true);
-    // The lapsed membership is ended first (it still holds the user's place on the team); renewing then needs valid consent.
-    const lapsed = read.team.find((m: { userId: string; endedAt: string | null }) => m.userId === policeUserId && !m.endedAt);
-    const ended = await care.post(`/api/v1/victim-files/${file.id}/team-members/${lapsed.id}/end`, { reason: "Periode verstreken" });
-    assert.equal(ended.statusCode, 200, ended.body);
+    // Renewing the lapsed membership needs valid consent again; the lapsed one does not stand in the way.
     const renewed = await addPolice({ validUntil: daysFromToday(t, 10) });
     assert.equal(renewed.statusCode, 409, renewed.body);
     assert.equal(renewed.json().code, "consent_required");
     assert.match(renewed.json().detail, /verlopen/);
+  });
+
+  it("with fresh consent, a partner whose period ran out is added again; the lapsed membership ends as 'period_ended'", async () => {
+    const consent = await care.post(`/api/v1/victim-files/${file.id}/consents`, {
+      purpose: "criminal_investigation", partyOrganisationId: ids.organisations.politie, status: "given", decidedOn: todayIn(t), recordedHow: "written",
+    });
+    assert.equal(consent.statusCode, 200, consent.body);
+    const renewed = await addPolice({ validUntil: daysFromToday(t, 30) });
+    assert.equal(renewed.statusCode, 200, renewed.body);
+    const memberships = renewed.json().team.filter((m: { userId: string }) => m.userId === policeUserId) as { active: boolean; endReason: string | null }[];
+    assert.equal(memberships.filter((m) => m.active).length, 1, "one current membership");
+    assert.equal(memberships.filter((m) => m.endReason === "period_ended").length, 1, "the lapsed one ended as its period was over");
+    assert.equal((await police.get(`/api/v1/victim-files/${file.id}`)).statusCode, 200);
+    // A membership that is current, or starts later, does stand in the way.
+    const twice = await addPolice({ validUntil: daysFromToday(t, 20) });
+    assert.equal(twice.statusCode, 409, twice.body);
   });
 
   it("consent records are appended, never edited", async () => {

@@ -127,6 +127,24 @@ describe("care files: opened from a referral of the reporting route", () => {
     assert.deepEqual(overview.openFiles.map((f: { id: string }) => f.id), [fileId]);
   });
 
+  it("a second file for the same person from the same referral is refused with 409, naming the first", async () => {
+    const before = await careSnapshot(t);
+    const again = await care.post("/api/v1/victim-files", { source: "referral", referralId });
+    assert.equal(again.statusCode, 409, again.body);
+    const first = (await care.get(`/api/v1/victim-files/${fileId}`)).json();
+    assert.ok(again.json().detail.includes(first.reference), again.json().detail);
+    assert.deepEqual(await careSnapshot(t), before);
+  });
+
+  it("file numbers are unique across organisations: a file of another region never shares one", async () => {
+    const other = await ijssel.post("/api/v1/victim-files", { source: "self", person: { name: "Ander Dossier" } });
+    assert.equal(other.statusCode, 201, other.body);
+    const mine = (await care.get(`/api/v1/victim-files/${fileId}`)).json();
+    assert.notEqual(other.json().reference, mine.reference);
+    const numbers = await t.db.query<{ n: number; distinct_n: number }>("select count(*)::int as n, count(distinct reference)::int as distinct_n from victim_files");
+    assert.equal(numbers[0]!.n, numbers[0]!.distinct_n);
+  });
+
   it("a person who is not a victim on the referred signal is refused", async () => {
     const before = await careSnapshot(t);
     const res = await care.post("/api/v1/victim-files", { source: "referral", referralId, signalPersonId: randomUUID() });

@@ -98,6 +98,7 @@ describe("care transfers: handing a file over to another region", () => {
     assert.equal(second.statusCode, 409);
     assert.equal(second.json().code, "transfer_pending");
     assert.deepEqual(await careSnapshot(t), before);
+    assert.deepEqual((await care.get(`/api/v1/victim-files/${file.id}`)).json().nextSteps, [], "no steps are offered while the transfer waits");
   });
 
   it("only the receiving region accepts: the sender gets 403, outsiders 404", async () => {
@@ -253,13 +254,39 @@ describe("care transfers: declined and withdrawn", () => {
     assert.equal((await ijssel.get("/api/v1/victim-file-transfers?status=withdrawn")).json().items.length, 1);
   });
 
-  it("a transfer goes only to the care coordination of another region", async () => {
+  it("a transfer goes only to the care coordination of another region, and so does consent for one", async () => {
     const before = await careSnapshot(t);
     for (const organisationId of [ids.organisations.zorg, ids.organisations.opvang, ids.organisations.politie]) {
       const res = await care.post(`/api/v1/victim-files/${file.id}/transfers`, { organisationId, reason: "Verhuist" });
       assert.equal(res.statusCode, 400, res.body);
       assert.equal(res.json().invalidParams[0].code, "unknown_organisation");
+      const consent = await care.post(`/api/v1/victim-files/${file.id}/consents`, {
+        purpose: "transfer", partyOrganisationId: organisationId, status: "given", decidedOn: todayIn(t), recordedHow: "written",
+      });
+      assert.equal(consent.statusCode, 400, consent.body);
+      assert.equal(consent.json().invalidParams[0].name, "partyOrganisationId");
     }
     assert.deepEqual(await careSnapshot(t), before);
+  });
+
+  it("while the person is in a shelter of this region, the stay is ended before the file moves", async () => {
+    const placed = await care.post(`/api/v1/victim-files/${file.id}/shelter-placements`, { shelterOrganisationId: ids.organisations.opvang, placeType: "regular", admittedOn: todayIn(t) });
+    assert.equal(placed.statusCode, 200, placed.body);
+    const consent = await care.post(`/api/v1/victim-files/${file.id}/consents`, {
+      purpose: "transfer", partyOrganisationId: ids.organisations.zorgijssel, status: "given", decidedOn: todayIn(t), recordedHow: "written",
+    });
+    assert.equal(consent.statusCode, 200, consent.body);
+    const before = await careSnapshot(t);
+    const refused = await care.post(`/api/v1/victim-files/${file.id}/transfers`, { organisationId: ids.organisations.zorgijssel, reason: "Verhuist" });
+    assert.equal(refused.statusCode, 409, refused.body);
+    assert.equal(refused.json().code, "placement_open");
+    assert.deepEqual(await careSnapshot(t), before);
+    const placement = placed.json().shelter.placements[0];
+    const left = await care.post(`/api/v1/victim-files/${file.id}/shelter-placements/${placement.id}/leave`, { leftOn: todayIn(t), leaveKind: "throughflow", destination: "other_shelter" });
+    assert.equal(left.statusCode, 200, left.body);
+    const proposed = await care.post(`/api/v1/victim-files/${file.id}/transfers`, { organisationId: ids.organisations.zorgijssel, reason: "Verhuist" });
+    assert.equal(proposed.statusCode, 200, proposed.body);
+    const overview = (await ijssel.get("/api/v1/care-overview")).json();
+    assert.deepEqual(overview.incomingTransfers.map((i: { fileReference: string; reason: string }) => [i.fileReference, i.reason]), [[placed.json().reference, "Verhuist"]]);
   });
 });

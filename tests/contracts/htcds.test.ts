@@ -74,12 +74,9 @@ const groupSections: Record<Exclude<keyof HtcdsRecord, "supportPlans">, string[]
 
 /** A spread of files: every gender, form (adult and minor), status, closure reason, service type and status, and both kinds of referral. */
 const base: HtcdsInput = {
-  reference: "ZT-2026-00001",
   organisationName: "Zorgcoördinatie Mensenhandel Gelderland",
   status: "active",
   closureReason: null,
-  closedOn: null,
-  openedOn: "2026-03-02",
   gender: "female",
   nationality: "POL",
   languages: ["pl", "eng"],
@@ -97,7 +94,7 @@ const inputs: HtcdsInput[] = [
   { ...base, forms: [...exploitationForms], minor: true },
   { ...base, forms: [] },
   ...fileStatuses.filter((s) => s !== "closed").map((status) => ({ ...base, status })),
-  ...closureReasons.map((closureReason) => ({ ...base, status: "closed" as const, closureReason, closedOn: "2026-06-01" })),
+  ...closureReasons.map((closureReason) => ({ ...base, status: "closed" as const, closureReason })),
   {
     ...base,
     services: serviceTypes.flatMap((serviceType) => serviceStatuses.map((status) => ({ serviceType, status, endDate: status === "planned" ? null : "2026-05-01" }))),
@@ -108,7 +105,6 @@ const inputs: HtcdsInput[] = [
     ...base,
     status: "closed",
     closureReason: "moved_region",
-    closedOn: "2026-05-22",
     outgoing: { organisation: "Zorgcoördinatie Mensenhandel IJsselland", date: "2026-05-20" },
   },
   { ...base, nationality: null, languages: [], consent: false },

@@ -67,7 +67,7 @@ export async function buildVictimFile(t: TestApp, input: VictimFileInput): Promi
   const name = input.name === undefined ? "Ana Popescu" : input.name;
   const birthDate = input.birthDate === undefined ? "1995-05-12" : input.birthDate;
   return t.db.transaction(async (tx) => {
-    const reference = await nextFileReference(tx, organisationId, Number(today.slice(0, 4)));
+    const reference = await nextFileReference(tx, Number(today.slice(0, 4)));
     const id = await insertFile(tx, {
       reference,
       organisationId,
@@ -75,6 +75,7 @@ export async function buildVictimFile(t: TestApp, input: VictimFileInput): Promi
       source: input.source ?? "police",
       signalId: null,
       referralId: null,
+      signalPersonId: null,
       transferredFromId: null,
       nameEnc: c.encryptOptional("victim_files.name", name),
       birthDateEnc: c.encryptOptional("victim_files.birth_date", birthDate),

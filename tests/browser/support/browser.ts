@@ -47,7 +47,8 @@ export async function startWebHarness(): Promise<WebHarness> {
     baseUrl: address,
     browser,
     async newPage() {
-      const context = await browser.newContext({ baseURL: address, viewport: { width: 1280, height: 900 } });
+      // A Dutch browser, as the users have: date fields read dd-mm-jjjj.
+      const context = await browser.newContext({ baseURL: address, viewport: { width: 1280, height: 900 }, locale: "nl-NL", timezoneId: "Europe/Amsterdam" });
       const page = await context.newPage();
       const problems: string[] = [];
       page.on("console", (message) => {

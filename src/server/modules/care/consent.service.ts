@@ -7,7 +7,7 @@ import { consentState, partyNameKey } from "./consent.ts";
 import { careRefusal, fileCommand } from "./file-command.ts";
 import { endMemberships } from "./files.repository.ts";
 import type { consentBody } from "./files.schema.ts";
-import { regionOrganisation } from "./network.ts";
+import { coordinationElsewhere, regionOrganisation } from "./network.ts";
 import { consentsOf, insertConsent } from "./plan.repository.ts";
 
 /**
@@ -37,9 +37,13 @@ export function recordConsentFor(kernel: Kernel, actor: Actor, id: string, body:
     if (body.partyOrganisationId) {
       // A transfer goes to another region's care coordination; everything else to the file's own region.
       const org = body.purpose === "transfer"
-        ? (await tx.query<{ name: string }>("select name from organisations where id = $1 and type = 'care_coordination' and active", [body.partyOrganisationId]))[0]
+        ? (await coordinationElsewhere(tx, row.region_id)).find((o) => o.id === body.partyOrganisationId)
         : await regionOrganisation(tx, row.region_id, body.partyOrganisationId);
-      if (!org) throw invalidInput("Kies een organisatie uit het netwerk van de regio.", [{ name: "partyOrganisationId", code: "unknown_organisation", reason: "niet in de regio" }]);
+      if (!org) {
+        throw body.purpose === "transfer"
+          ? invalidInput("Kies de zorgcoördinatie van een andere regio.", [{ name: "partyOrganisationId", code: "unknown_organisation", reason: "geen zorgcoördinatie van een andere regio" }])
+          : invalidInput("Kies een organisatie uit het netwerk van de regio.", [{ name: "partyOrganisationId", code: "unknown_organisation", reason: "niet in de regio" }]);
+      }
       partyLabel = org.name;
     }
     if (body.decidedOn > today) throw invalidInput("De datum van de beslissing ligt in de toekomst.", [{ name: "decidedOn", code: "future_date", reason: "vandaag of eerder" }]);

@@ -260,7 +260,8 @@ export async function presentFile(kernel: Kernel, q: Queryable, actor: Actor, ro
         }))
       : null,
     tasks,
-    nextSteps: can(actor, "transition", "victim_file", facts)
+    // While a transfer is pending the trajectory waits for the answer (lifecycle.ts refuses every step).
+    nextSteps: can(actor, "transition", "victim_file", facts) && !pending
       ? nextSteps(row.status, row.closure_reason).map((t) => ({ to: t.to, needsReason: t.needsReason, needsClosureReason: t.needsClosureReason }))
       : [],
     abilities,

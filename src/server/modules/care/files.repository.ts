@@ -89,12 +89,13 @@ export async function findFile(q: Queryable, id: string, options: { forUpdate?: 
   return rows[0] ? mapFile(rows[0]) : undefined;
 }
 
-export async function nextFileReference(tx: Tx, organisationId: string, year: number): Promise<string> {
+/** The next file number of the year, unique across all organisations. */
+export async function nextFileReference(tx: Tx, year: number): Promise<string> {
   const rows = await tx.query<{ last_number: number }>(
-    `insert into victim_file_counters (organisation_id, year, last_number) values ($1, $2, 1)
-     on conflict (organisation_id, year) do update set last_number = victim_file_counters.last_number + 1
+    `insert into victim_file_counters (year, last_number) values ($1, 1)
+     on conflict (year) do update set last_number = victim_file_counters.last_number + 1
      returning last_number`,
-    [organisationId, year],
+    [year],
   );
   return `ZT-${year}-${String(rows[0]!.last_number).padStart(5, "0")}`;
 }
@@ -106,6 +107,7 @@ export interface NewFile {
   source: FileSource;
   signalId: string | null;
   referralId: string | null;
+  signalPersonId: string | null;
   transferredFromId: string | null;
   nameEnc: string | null;
   birthDateEnc: string | null;
@@ -125,10 +127,10 @@ export interface NewFile {
 
 export async function insertFile(tx: Tx, f: NewFile): Promise<string> {
   const rows = await run<{ id: string }>(tx, sql`
-    insert into victim_files (reference, organisation_id, region_id, status, source, signal_id, referral_id, transferred_from_id,
+    insert into victim_files (reference, organisation_id, region_id, status, source, signal_id, referral_id, signal_person_id, transferred_from_id,
       name_enc, birth_date_enc, phone_enc, contact_enc, identity_hash, gender, age_group, nationality, languages, exploitation_forms,
       came_into_view_enc, search_tokens, opened_at, opened_by, updated_at)
-    values (${f.reference}, ${f.organisationId}, ${f.regionId}, 'intake', ${f.source}, ${f.signalId}, ${f.referralId}, ${f.transferredFromId},
+    values (${f.reference}, ${f.organisationId}, ${f.regionId}, 'intake', ${f.source}, ${f.signalId}, ${f.referralId}, ${f.signalPersonId}, ${f.transferredFromId},
       ${f.nameEnc}, ${f.birthDateEnc}, ${f.phoneEnc}, ${f.contactEnc}, ${f.identityHash}, ${f.gender}, ${f.ageGroup}, ${f.nationality},
       ${f.languages}, ${f.exploitationForms}, ${f.cameIntoViewEnc}, ${f.searchTokens}, ${f.openedAt}, ${f.openedBy}, ${f.openedAt})
     returning id`);

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { Kernel } from "../../http/kernel.ts";
 import type { Tx } from "../../kernel/db.ts";
 import { dutchDate, type CalendarDate } from "../../kernel/dutch-time.ts";
-import { AppError, invalidInput, notFound } from "../../kernel/errors.ts";
+import { AppError, conflict, invalidInput, notFound } from "../../kernel/errors.ts";
 import { accessFilter, actingRole, authorize, type Actor } from "../../kernel/policy/policy.ts";
 import { findReferral } from "../signals/referrals.repository.ts";
 import { tokenOf, wordsOf, searchTokens } from "../signals/search-tokens.ts";
@@ -49,7 +49,7 @@ async function fromReferral(kernel: Kernel, tx: Tx, actor: Actor, body: OpenBody
   }
   const signal = (await findSignal(tx, referral.signal_id))!;
   const shared = new Set(referral.shared_parts);
-  let person: { name: string | null; birthDate: string | null; gender: string | null; nationality: string | null; phone: string | null } | null = null;
+  let person: { id: string; name: string | null; birthDate: string | null; gender: string | null; nationality: string | null; phone: string | null } | null = null;
   if (shared.has("victims")) {
     const victims = (await personsOf(tx, signal.id)).filter((p) => p.role === "victim");
     const chosen = body.signalPersonId ? victims.find((p) => p.id === body.signalPersonId) : victims.length === 1 ? victims[0] : undefined;
@@ -59,6 +59,7 @@ async function fromReferral(kernel: Kernel, tx: Tx, actor: Actor, body: OpenBody
     if (chosen) {
       const c = kernel.crypto;
       person = {
+        id: chosen.id,
         name: c.decryptOptional("signal_persons.name", chosen.name_enc),
         birthDate: c.decryptOptional("signal_persons.birth_date", chosen.birth_date_enc),
         gender: chosen.gender,
@@ -73,6 +74,14 @@ async function fromReferral(kernel: Kernel, tx: Tx, actor: Actor, body: OpenBody
   const description = shared.has("description") ? kernel.crypto.decrypt("signals.description", signal.description_enc) : null;
   const cameIntoView = [`Doorverwijzing van ${signal.municipality_name} (signaal ${signal.reference}): ${purpose}`, description].filter(Boolean).join("\n\n");
   const forms = signal.exploitation_forms.filter((f): f is ExploitationForm => (exploitationForms as readonly string[]).includes(f));
+  // One file per person per referral: a second one would split the person's trajectory in two.
+  const existing = await tx.query<{ reference: string }>(
+    "select reference from victim_files where referral_id = $1 and signal_person_id is not distinct from $2::uuid",
+    [referral.id, person?.id ?? null],
+  );
+  if (existing[0]) {
+    throw conflict(`Uit deze doorverwijzing is voor deze persoon al dossier ${existing[0].reference} geopend.`);
+  }
   return { referral, signal, person, cameIntoView, forms };
 }
 
@@ -102,7 +111,7 @@ export function openFileFor(kernel: Kernel, actor: Actor, body: OpenBody, client
     const birthDate = p?.birthDate ?? carried?.person?.birthDate ?? null;
     checkBirthDate(birthDate, today);
     const c = kernel.crypto;
-    const reference = await nextFileReference(tx, actor.organisationId, Number(today.slice(0, 4)));
+    const reference = await nextFileReference(tx, Number(today.slice(0, 4)));
     const id = await insertFile(tx, {
       reference,
       organisationId: actor.organisationId,
@@ -110,6 +119,7 @@ export function openFileFor(kernel: Kernel, actor: Actor, body: OpenBody, client
       source: body.source,
       signalId: carried?.signal.id ?? null,
       referralId: carried?.referral.id ?? null,
+      signalPersonId: carried?.person?.id ?? null,
       transferredFromId: null,
       nameEnc: c.encryptOptional("victim_files.name", name),
       birthDateEnc: c.encryptOptional("victim_files.birth_date", birthDate),

@@ -41,6 +41,7 @@ export const overviewSchema = z
         fileReference: z.string(),
         fromOrganisationName: z.string(),
         fromRegionName: z.string(),
+        reason: z.string().describe("Waarom de andere regio het dossier overdraagt"),
         ageGroup: z.enum(ageGroups),
         exploitationForms: z.array(z.enum(exploitationForms)),
         proposedAt: datetime,

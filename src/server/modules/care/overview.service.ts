@@ -65,6 +65,7 @@ export function careOverviewFor(kernel: Kernel, actor: Actor, clientAddress: str
         fileReference: t.file_reference,
         fromOrganisationName: t.from_organisation_name,
         fromRegionName: t.from_region_name,
+        reason: kernel.crypto.decrypt("victim_file_transfers.reason", t.reason_enc),
         ageGroup: t.file_age_group as never,
         exploitationForms: t.file_exploitation_forms as never,
         proposedAt: new Date(t.proposed_at).toISOString(),

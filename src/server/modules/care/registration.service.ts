@@ -147,12 +147,9 @@ export function exportHtcdsFor(kernel: Kernel, actor: Actor, id: string, body: z
     // answer to it, a transfer by the day its acceptance opened this file. An outgoing one by the day it was made.
     const referral = !row.transferred_from_id && row.referral_id ? await findReferral(tx, row.referral_id) : undefined;
     const record = htcdsRecord({
-      reference: row.reference,
       organisationName: row.organisation_name,
       status: row.status,
       closureReason: row.closure_reason,
-      closedOn: row.closed_at ? dutchDate(row.closed_at) : null,
-      openedOn: dutchDate(row.opened_at),
       gender: row.gender,
       nationality: row.nationality,
       languages: row.languages,

@@ -2,6 +2,7 @@ import sql from "sql-template-tag";
 import type { z } from "zod";
 import type { Kernel } from "../../http/kernel.ts";
 import { run, type Queryable } from "../../kernel/db.ts";
+import { dutchDate } from "../../kernel/dutch-time.ts";
 import { conflict, invalidInput } from "../../kernel/errors.ts";
 import type { Actor } from "../../kernel/policy/policy.ts";
 import { notifyUsers } from "../notifications/notify.ts";
@@ -51,8 +52,14 @@ export function addMemberFor(kernel: Kernel, actor: Actor, id: string, body: z.i
     const user = await candidate(tx, body.userId, row.region_id);
     const notEligible = (message: string) => careRefusal("not_eligible", message, "userId");
     if (!user || !user.active) throw notEligible("Deze gebruiker bestaat niet of is niet actief.");
-    if (activeTeam.some((m) => m.user_id === user.id) || (await teamOf(tx, row.id)).some((m) => m.user_id === user.id && !m.ended_at)) {
+    const unended = (await teamOf(tx, row.id)).filter((m) => m.user_id === user.id && !m.ended_at);
+    // A membership whose period is over ends now, so the person can be added again; a current or future one stands.
+    const lapsed = unended.filter((m) => m.valid_until !== null && m.valid_until < today);
+    if (activeTeam.some((m) => m.user_id === user.id) || unended.length > lapsed.length) {
       throw conflict("Deze gebruiker staat al in het casusteam. Beëindig eerst het huidige lidmaatschap.");
+    }
+    if (lapsed.length > 0) {
+      await endMemberships(tx, row.id, { memberIds: lapsed.map((m) => m.id) }, { reason: "period_ended", by: actor.userId, at: now });
     }
     const validFrom = body.validFrom ?? today;
     if (validFrom < today) throw invalidInput("De periode begint niet in het verleden.", [{ name: "validFrom", code: "past_date", reason: "vandaag of later" }]);
@@ -140,7 +147,10 @@ export function teamCandidatesFor(kernel: Kernel, actor: Actor, id: string, orga
        where u.organisation_id = ${organisationId} and u.active and o.active
          and exists (select 1 from region_members rm where rm.organisation_id = o.id and rm.region_id = ${row.region_id})
          and exists (select 1 from user_roles r where r.user_id = u.id
-                      and (r.role = any(${[...partnerMemberRoles]}::text[])))`);
+                      and (r.role = any(${[...partnerMemberRoles]}::text[])))
+         -- Who is on the team now, or will be, is no candidate; a lapsed membership does not count.
+         and not exists (select 1 from case_team_members m where m.file_id = ${row.id} and m.user_id = u.id and m.ended_at is null
+                           and (m.valid_until is null or m.valid_until >= ${dutchDate(kernel.now())}::date))`);
     const items = rows.map((r) => ({
       userId: r.id,
       name: kernel.crypto.decryptOptional("users.display_name", r.name_enc),

@@ -11,7 +11,7 @@ import { auditActor, careRefusal, fileCommand } from "./file-command.ts";
 import { fileRefs, presentFile } from "./files.presenter.ts";
 import { activeTeamOf, appendFileEvent, endMemberships, findFile, insertTeamMember, nextFileReference, updateFile, type FileRow } from "./files.repository.ts";
 import { coordinationElsewhere } from "./network.ts";
-import { consentsOf } from "./plan.repository.ts";
+import { consentsOf, placementsOf } from "./plan.repository.ts";
 import type { transferBody, transferDeclineBody } from "./plan.schema.ts";
 import { closeTransfer, findTransfer, insertTransfer, listTransfers, pendingTransferOf, type TransferRow } from "./transfers.repository.ts";
 
@@ -38,6 +38,10 @@ export function proposeTransferFor(kernel: Kernel, actor: Actor, id: string, bod
         `Overdragen aan ${target.name} kan niet zonder toestemming van de cliënt. Leg toestemming voor overdracht vast, of geef de wettelijke grondslag.`,
         "legalBasis",
       );
+    }
+    // Accepting closes this file; like any closure it needs the stay in this region's shelter ended first.
+    if ((await placementsOf(tx, row.id)).some((p) => p.left_on === null)) {
+      throw careRefusal("placement_open", "Leg eerst de door- of uitstroom uit de opvang vast (bijvoorbeeld doorstroom naar de nieuwe regio).");
     }
     const transferId = await insertTransfer(tx, {
       fileId: row.id,
@@ -125,7 +129,7 @@ async function fileCoordinators(tx: Tx, fileId: string, today: string) {
 /** What travels to the receiving region: the person, the forms, needs, the residence scheme and external consents. */
 async function copyIntoNewFile(kernel: Kernel, tx: Tx, actor: Actor, old: FileRow, t: TransferRow, now: Date): Promise<string> {
   const today = dutchDate(now);
-  const reference = await nextFileReference(tx, t.to_organisation_id, Number(today.slice(0, 4)));
+  const reference = await nextFileReference(tx, Number(today.slice(0, 4)));
   const rows = await run<{ id: string }>(tx, sql`
     insert into victim_files (reference, organisation_id, region_id, status, source, signal_id, transferred_from_id, name_enc, birth_date_enc,
       phone_enc, contact_enc, identity_hash, gender, age_group, nationality, languages, exploitation_forms, came_into_view_enc,

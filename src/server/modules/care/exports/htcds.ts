@@ -9,12 +9,9 @@ import type { ClosureReason, ExploitationForm, FileStatus, ServiceType } from ".
  * address) are left out: the partner learns the case, not who the person is.
  */
 export interface HtcdsInput {
-  reference: string;
   organisationName: string;
   status: FileStatus;
   closureReason: ClosureReason | null;
-  closedOn: CalendarDate | null;
-  openedOn: CalendarDate;
   gender: "female" | "male" | "other" | "unknown";
   nationality: string | null;
   languages: readonly string[];
