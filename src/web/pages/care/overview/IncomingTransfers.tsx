@@ -3,7 +3,6 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import { api, problemMessage } from "../../../api/client.ts";
-import { useLoad } from "../../../api/useLoad.ts";
 import { ErrorSummary } from "../../../components/ErrorSummary.tsx";
 import { fieldId, TextareaField } from "../../../components/fields.tsx";
 import { isBlank, useFormErrors } from "../../../components/useFormErrors.ts";
@@ -11,7 +10,7 @@ import { formatDateTime } from "../../../i18n/format.ts";
 import { AgeGroupText } from "../AgeGroupText.tsx";
 import { formsText } from "../format.ts";
 import { onFields } from "../problems.ts";
-import type { CareOverview, Transfer, VictimFile } from "../types.ts";
+import type { CareOverview, VictimFile } from "../types.ts";
 
 type IncomingTransfer = CareOverview["incomingTransfers"][number];
 
@@ -26,12 +25,6 @@ interface Props {
  */
 export function IncomingTransfers({ transfers, done }: Props) {
   const { t } = useTranslation();
-  // The overview has no reason; the transfers list has, for the ones the receiver may read.
-  const reasons = useLoad(
-    () => api.get<{ items: Transfer[] }>("/victim-file-transfers", { status: "pending" }),
-    `transfers-${transfers.map((transfer) => transfer.id).join(",")}`,
-    transfers.length > 0,
-  );
   return (
     <section aria-labelledby="transfers-heading" className="kz-section">
       <Heading level={2} id="transfers-heading">{t("careOverview.transfers.heading")}</Heading>
@@ -44,7 +37,7 @@ export function IncomingTransfers({ transfers, done }: Props) {
             <TransferItem
               key={transfer.id}
               transfer={transfer}
-              reason={reasons.data?.items.find((item) => item.id === transfer.id)?.reason ?? null}
+              reason={transfer.reason}
               done={done}
             />
           ))}
