@@ -88,9 +88,38 @@ describe("the web app in a browser", { skip: hasChromium ? false : "no Chromium 
     await page.getByRole("button", { name: "Account deactiveren" }).waitFor();
 
     await mainNav(page).getByRole("link", { name: "Organisaties" }).click();
-    await page.locator("table").waitFor();
+    await page.getByRole("table", { name: "Organisaties" }).waitFor();
     await assertAccessiblePage(page, "Organisaties");
     assert.deepEqual(problems, []);
+  });
+
+  it("lets the region administrator set the region's police unit, which members then see", async () => {
+    const { page, problems } = await h.newPage();
+    await logIn(page, "regiobeheer@arnhem.demo");
+    await mainNav(page).getByRole("link", { name: "Organisaties" }).click();
+    const regions = page.getByRole("table", { name: "Regio's en hun politie-eenheid" });
+    await regions.getByRole("row", { name: /Regio Arnhem-Achterhoek \(demo\).*Oost-Nederland/ }).waitFor();
+    await assertAccessiblePage(page, "Organisaties");
+    await page.getByLabel("Politie-eenheid van Regio Arnhem-Achterhoek (demo)").selectOption("midden_nederland");
+    await page.getByRole("button", { name: "Opslaan" }).click();
+    await page.getByRole("status").filter({ hasText: "De politie-eenheid van Regio Arnhem-Achterhoek (demo) is opgeslagen." }).waitFor();
+    await regions.getByRole("row", { name: /Regio Arnhem-Achterhoek \(demo\).*Midden-Nederland/ }).waitFor();
+    await assertAccessiblePage(page, "Organisaties");
+    const stored = await h.t.db.query<{ police_unit: string }>("select police_unit from regions where name = 'Regio Arnhem-Achterhoek (demo)'");
+    assert.equal(stored[0]!.police_unit, "midden_nederland");
+    await h.t.db.query("update regions set police_unit = 'oost_nederland' where name = 'Regio Arnhem-Achterhoek (demo)'");
+
+    // A member of the region sees the unit, without the form.
+    const member = await h.newPage();
+    await logIn(member.page, "beleid@arnhem.demo");
+    await mainNav(member.page).getByRole("link", { name: "Organisaties" }).click();
+    await member.page.getByRole("table", { name: "Regio's en hun politie-eenheid" }).getByRole("row", { name: /Oost-Nederland/ }).waitFor();
+    assert.equal(await member.page.getByRole("button", { name: "Opslaan" }).count(), 0);
+    await assertAccessiblePage(member.page, "Organisaties");
+    await member.page.screenshot({ path: "/tmp/kz-shots/organisations-member.png", fullPage: true });
+    await page.screenshot({ path: "/tmp/kz-shots/organisations-region-admin.png", fullPage: true });
+    assert.deepEqual(problems, []);
+    assert.deepEqual(member.problems, []);
   });
 
   it("walks a new user through setting up the second factor and shows the recovery codes once", async () => {
