@@ -1,5 +1,5 @@
-import { Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from "@utrecht/component-library-react";
-import { Fragment, useMemo, useState, type FormEvent } from "react";
+import { Paragraph } from "@utrecht/component-library-react";
+import { useMemo, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../api/client.ts";
 import { ErrorSummary } from "../../../components/ErrorSummary.tsx";
@@ -7,9 +7,10 @@ import { RadioGroup, TextareaField } from "../../../components/fields.tsx";
 import { formatDateTime } from "../../../i18n/format.ts";
 import { needDomains, needStatuses, type Need, type NeedDomain, type NeedStatus, type VictimFile } from "../types.ts";
 import { filePath, useFile } from "./context.ts";
+import { FileTable } from "./FileTable.tsx";
 import { GoalsPart } from "./GoalsPart.tsx";
 import { useLabels } from "./labels.ts";
-import { FileSection, RowToggle, SubmitRow, SubSection } from "./parts.tsx";
+import { FileSection, SubmitRow, SubSection } from "./parts.tsx";
 import { ServicesPart } from "./ServicesPart.tsx";
 import { useChecks, useFileAction } from "./useFileAction.ts";
 
@@ -29,67 +30,34 @@ function Needs({ needs }: { needs: Need[] }) {
   const { t } = useTranslation();
   const { file } = useFile();
   const labels = useLabels();
-  const [editing, setEditing] = useState<NeedDomain | null>(null);
   const edit = file.abilities.update === true && file.status !== "closed";
-  const col = {
-    domain: t("careFile.needs.domain"),
-    status: t("careFile.needs.status"),
-    note: t("careFile.needs.note"),
-    updated: t("careFile.needs.updatedAt"),
-    action: t("careFile.common.action"),
-  };
+  // Every domain has a row, assessed or not.
+  const rows = needDomains.map((domain) => ({ domain, need: needs.find((n) => n.domain === domain) }));
   return (
     <SubSection id="needs" heading={t("careFile.needs.heading")}>
       <Paragraph>{t("careFile.needs.intro")}</Paragraph>
-      <div className="kz-table-scroll kz-file-table-wrap">
-        <Table className="kz-table kz-file-table">
-          <TableCaption>{t("careFile.needs.caption")}</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{col.domain}</TableHeaderCell>
-              <TableHeaderCell scope="col">{col.status}</TableHeaderCell>
-              <TableHeaderCell scope="col">{col.note}</TableHeaderCell>
-              <TableHeaderCell scope="col">{col.updated}</TableHeaderCell>
-              {edit ? <TableHeaderCell scope="col">{col.action}</TableHeaderCell> : null}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {needDomains.map((domain) => {
-              const need = needs.find((n) => n.domain === domain);
-              return (
-                <Fragment key={domain}>
-                  <TableRow>
-                    <TableHeaderCell scope="row">{labels.domain(domain)}</TableHeaderCell>
-                    <TableCell data-label={col.status}>
-                      {!need ? <span className="kz-file-muted">{t("careFile.needs.notAssessed")}</span> : need.status === "need" ? <strong>{labels.needStatus(need.status)}</strong> : labels.needStatus(need.status)}
-                    </TableCell>
-                    <TableCell data-label={col.note}>{need?.note ?? ""}</TableCell>
-                    <TableCell data-label={col.updated}>{need ? formatDateTime(need.updatedAt) : ""}</TableCell>
-                    {edit ? (
-                      <TableCell data-label={col.action}>
-                        <RowToggle
-                          open={editing === domain}
-                          onToggle={() => setEditing((d) => (d === domain ? null : domain))}
-                          label={t("careFile.common.edit")}
-                          rowLabel={labels.domain(domain)}
-                          controls={`need-edit-${domain}`}
-                        />
-                      </TableCell>
-                    ) : null}
-                  </TableRow>
-                  {editing === domain ? (
-                    <TableRow id={`need-edit-${domain}`} className="kz-file-edit-row">
-                      <TableCell colSpan={5}>
-                        <NeedForm domain={domain} need={need} onClose={() => setEditing(null)} />
-                      </TableCell>
-                    </TableRow>
-                  ) : null}
-                </Fragment>
-              );
-            })}
-          </TableBody>
-        </Table>
-      </div>
+      <FileTable
+        caption={t("careFile.needs.caption")}
+        items={rows}
+        itemKey={(row) => row.domain}
+        columns={[
+          { key: "domain", header: t("careFile.needs.domain"), cell: ({ domain }) => labels.domain(domain) },
+          {
+            key: "status",
+            header: t("careFile.needs.status"),
+            cell: ({ need }) =>
+              !need ? <span className="kz-file-muted">{t("careFile.needs.notAssessed")}</span> : need.status === "need" ? <strong>{labels.needStatus(need.status)}</strong> : labels.needStatus(need.status),
+          },
+          { key: "note", header: t("careFile.needs.note"), cell: ({ need }) => need?.note ?? "" },
+          { key: "updated", header: t("careFile.needs.updatedAt"), cell: ({ need }) => (need ? formatDateTime(need.updatedAt) : "") },
+        ]}
+        edit={edit ? {
+          label: t("careFile.common.edit"),
+          rowLabel: ({ domain }) => labels.domain(domain),
+          panel: "need-edit",
+          form: ({ domain, need }, close) => <NeedForm domain={domain} need={need} onClose={close} />,
+        } : undefined}
+      />
     </SubSection>
   );
 }

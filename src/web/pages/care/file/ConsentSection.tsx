@@ -1,11 +1,12 @@
-import { Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from "@utrecht/component-library-react";
+import { Paragraph } from "@utrecht/component-library-react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../../../i18n/format.ts";
 import type { Consent } from "../types.ts";
 import { ConsentForm } from "./ConsentForm.tsx";
 import { useFile } from "./context.ts";
+import { FileTable } from "./FileTable.tsx";
 import { formatDay, useLabels } from "./labels.ts";
-import { Disclosure, Empty, FileSection, Marker } from "./parts.tsx";
+import { Disclosure, FileSection, Marker } from "./parts.tsx";
 
 /**
  * Consent per purpose and receiving party: what counts now (the latest record for each), every record
@@ -17,11 +18,7 @@ export function ConsentSection({ consents }: { consents: { current: Consent[]; h
   return (
     <FileSection id="consent" heading={t("careFile.sections.consent")}>
       <Paragraph>{t("careFile.consent.intro")}</Paragraph>
-      {consents.current.length === 0 ? (
-        <Empty>{t("careFile.consent.none")}</Empty>
-      ) : (
-        <ConsentTable consents={consents.current} caption={t("careFile.consent.currentCaption")} />
-      )}
+      <ConsentTable consents={consents.current} caption={t("careFile.consent.currentCaption")} empty={t("careFile.consent.none")} />
       {consents.history.length > consents.current.length ? (
         <Disclosure id="consent-history" label={t("careFile.consent.showHistory", { count: consents.history.length })}>
           {() => <ConsentTable consents={consents.history} caption={t("careFile.consent.historyCaption")} withRecordedAt />}
@@ -36,62 +33,49 @@ export function ConsentSection({ consents }: { consents: { current: Consent[]; h
   );
 }
 
-function ConsentTable({ consents, caption, withRecordedAt = false }: { consents: Consent[]; caption: string; withRecordedAt?: boolean }) {
+function ConsentTable({ consents, caption, empty, withRecordedAt = false }: { consents: Consent[]; caption: string; empty?: string; withRecordedAt?: boolean }) {
   const { t } = useTranslation();
   const labels = useLabels();
-  const col = {
-    purpose: t("careFile.consent.purpose"),
-    party: t("careFile.consent.party"),
-    status: t("careFile.consent.status"),
-    decidedOn: t("careFile.consent.decidedOn"),
-    validUntil: t("careFile.consent.validUntil"),
-    recorded: t("careFile.consent.recorded"),
-  };
   return (
-    <div className="kz-table-scroll kz-file-table-wrap">
-      <Table className="kz-table kz-file-table">
-        <TableCaption>{caption}</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{col.purpose}</TableHeaderCell>
-            <TableHeaderCell scope="col">{col.party}</TableHeaderCell>
-            <TableHeaderCell scope="col">{col.status}</TableHeaderCell>
-            <TableHeaderCell scope="col">{col.decidedOn}</TableHeaderCell>
-            <TableHeaderCell scope="col">{col.validUntil}</TableHeaderCell>
-            <TableHeaderCell scope="col">{col.recorded}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {consents.map((c) => (
-            <TableRow key={c.id}>
-              <TableHeaderCell scope="row">{labels.purpose(c.purpose)}</TableHeaderCell>
-              <TableCell data-label={col.party}>{c.partyName}</TableCell>
-              <TableCell data-label={col.status}>
-                <span>
-                  {c.status === "given" && !c.expired ? <strong>{labels.consentStatus(c.status)}</strong> : labels.consentStatus(c.status)}
-                  {c.expired ? <> <Marker>{t("careFile.consent.expired")}</Marker></> : null}
-                </span>
-              </TableCell>
-              <TableCell data-label={col.decidedOn}>{formatDay(c.decidedOn)}</TableCell>
-              <TableCell data-label={col.validUntil}>{c.validUntil ? formatDay(c.validUntil) : t("careFile.consent.noEnd")}</TableCell>
-              <TableCell data-label={col.recorded}>
-                <span>
-                  {labels.recording(c.recordedHow)}
-                  {c.interpreterUsed ? `, ${t("careFile.consent.withInterpreter")}` : null}
-                  {c.recordedByName ? ` — ${c.recordedByName}` : null}
-                  {withRecordedAt ? ` (${formatDateTime(c.recordedAt)})` : null}
-                  {c.note ? (
-                    <>
-                      <br />
-                      {t("careFile.consent.noteShown", { note: c.note })}
-                    </>
-                  ) : null}
-                </span>
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+    <FileTable
+      caption={caption}
+      empty={empty}
+      items={consents}
+      itemKey={(c) => c.id}
+      columns={[
+        { key: "purpose", header: t("careFile.consent.purpose"), cell: (c) => labels.purpose(c.purpose) },
+        { key: "party", header: t("careFile.consent.party"), cell: (c) => c.partyName },
+        {
+          key: "status",
+          header: t("careFile.consent.status"),
+          cell: (c) => (
+            <span>
+              {c.status === "given" && !c.expired ? <strong>{labels.consentStatus(c.status)}</strong> : labels.consentStatus(c.status)}
+              {c.expired ? <> <Marker>{t("careFile.consent.expired")}</Marker></> : null}
+            </span>
+          ),
+        },
+        { key: "decidedOn", header: t("careFile.consent.decidedOn"), cell: (c) => formatDay(c.decidedOn) },
+        { key: "validUntil", header: t("careFile.consent.validUntil"), cell: (c) => (c.validUntil ? formatDay(c.validUntil) : t("careFile.consent.noEnd")) },
+        {
+          key: "recorded",
+          header: t("careFile.consent.recorded"),
+          cell: (c) => (
+            <span>
+              {labels.recording(c.recordedHow)}
+              {c.interpreterUsed ? `, ${t("careFile.consent.withInterpreter")}` : null}
+              {c.recordedByName ? ` — ${c.recordedByName}` : null}
+              {withRecordedAt ? ` (${formatDateTime(c.recordedAt)})` : null}
+              {c.note ? (
+                <>
+                  <br />
+                  {t("careFile.consent.noteShown", { note: c.note })}
+                </>
+              ) : null}
+            </span>
+          ),
+        },
+      ]}
+    />
   );
 }

@@ -1,13 +1,13 @@
-import { Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from "@utrecht/component-library-react";
-import { Fragment, useMemo, useState, type FormEvent } from "react";
+import { useMemo, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../api/client.ts";
 import { ErrorSummary } from "../../../components/ErrorSummary.tsx";
 import { RadioGroup, SelectField, TextareaField, TextField } from "../../../components/fields.tsx";
 import { goalStatuses, needDomains, type Goal, type GoalStatus, type VictimFile } from "../types.ts";
 import { filePath, useFile } from "./context.ts";
+import { FileTable } from "./FileTable.tsx";
 import { formatDay, lowerFirst, todayIso, useLabels } from "./labels.ts";
-import { Disclosure, Empty, Marker, RowToggle, SubmitRow, SubSection } from "./parts.tsx";
+import { Disclosure, Marker, SubmitRow, SubSection } from "./parts.tsx";
 import { useChecks, useFileAction } from "./useFileAction.ts";
 
 /** Goals with a target date: open ones past it are marked "Te laat"; each can be updated, achieved or dropped. */
@@ -15,74 +15,41 @@ export function GoalsPart({ goals }: { goals: Goal[] }) {
   const { t } = useTranslation();
   const { file } = useFile();
   const labels = useLabels();
-  const [editing, setEditing] = useState<string | null>(null);
   const edit = file.abilities.update === true && file.status !== "closed";
-  const col = {
-    goal: t("careFile.goals.goal"),
-    domain: t("careFile.goals.domain"),
-    target: t("careFile.goals.targetDate"),
-    status: t("careFile.goals.status"),
-    action: t("careFile.common.action"),
-  };
   return (
     <SubSection id="goals" heading={t("careFile.goals.heading")}>
-      {goals.length === 0 ? (
-        <Empty>{t("careFile.goals.none")}</Empty>
-      ) : (
-        <div className="kz-table-scroll kz-file-table-wrap">
-          <Table className="kz-table kz-file-table">
-            <TableCaption>{t("careFile.goals.caption")}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{col.goal}</TableHeaderCell>
-                <TableHeaderCell scope="col">{col.domain}</TableHeaderCell>
-                <TableHeaderCell scope="col">{col.target}</TableHeaderCell>
-                <TableHeaderCell scope="col">{col.status}</TableHeaderCell>
-                {edit ? <TableHeaderCell scope="col">{col.action}</TableHeaderCell> : null}
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {goals.map((goal) => (
-                <Fragment key={goal.id}>
-                  <TableRow>
-                    <TableHeaderCell scope="row">{goal.description}</TableHeaderCell>
-                    <TableCell data-label={col.domain}>{labels.domain(goal.domain)}</TableCell>
-                    <TableCell data-label={col.target}>
-                      <span>
-                        {formatDay(goal.targetDate)}
-                        {goal.overdue ? <> <Marker>{t("careFile.common.overdue")}</Marker></> : null}
-                      </span>
-                    </TableCell>
-                    <TableCell data-label={col.status}>
-                      {goal.status === "achieved" && goal.achievedOn
-                        ? t("careFile.goals.achievedOn", { date: formatDay(goal.achievedOn) })
-                        : labels.goalStatus(goal.status)}
-                    </TableCell>
-                    {edit ? (
-                      <TableCell data-label={col.action}>
-                        <RowToggle
-                          open={editing === goal.id}
-                          onToggle={() => setEditing((id) => (id === goal.id ? null : goal.id))}
-                          label={t("careFile.common.edit")}
-                          rowLabel={goal.description}
-                          controls={`goal-edit-${goal.id}`}
-                        />
-                      </TableCell>
-                    ) : null}
-                  </TableRow>
-                  {editing === goal.id ? (
-                    <TableRow id={`goal-edit-${goal.id}`} className="kz-file-edit-row">
-                      <TableCell colSpan={5}>
-                        <GoalUpdateForm goal={goal} onClose={() => setEditing(null)} />
-                      </TableCell>
-                    </TableRow>
-                  ) : null}
-                </Fragment>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
-      )}
+      <FileTable
+        caption={t("careFile.goals.caption")}
+        empty={t("careFile.goals.none")}
+        items={goals}
+        itemKey={(goal) => goal.id}
+        columns={[
+          { key: "goal", header: t("careFile.goals.goal"), cell: (goal) => goal.description },
+          { key: "domain", header: t("careFile.goals.domain"), cell: (goal) => labels.domain(goal.domain) },
+          {
+            key: "target",
+            header: t("careFile.goals.targetDate"),
+            cell: (goal) => (
+              <span>
+                {formatDay(goal.targetDate)}
+                {goal.overdue ? <> <Marker>{t("careFile.common.overdue")}</Marker></> : null}
+              </span>
+            ),
+          },
+          {
+            key: "status",
+            header: t("careFile.goals.status"),
+            cell: (goal) =>
+              goal.status === "achieved" && goal.achievedOn ? t("careFile.goals.achievedOn", { date: formatDay(goal.achievedOn) }) : labels.goalStatus(goal.status),
+          },
+        ]}
+        edit={edit ? {
+          label: t("careFile.common.edit"),
+          rowLabel: (goal) => goal.description,
+          panel: "goal-edit",
+          form: (goal, close) => <GoalUpdateForm goal={goal} onClose={close} />,
+        } : undefined}
+      />
       {edit ? (
         <Disclosure id="goal-add" label={t("careFile.goals.add")}>
           {(close) => <GoalAddForm onCancel={close} />}

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../api/client.ts";
 import { ErrorSummary } from "../../../components/ErrorSummary.tsx";
+import type { FieldErrors } from "../../../components/useFormErrors.ts";
 import { CheckboxGroup, SelectField, TextareaField, TextField } from "../../../components/fields.tsx";
 import { ageGroups, exploitationForms, genders, type VictimFile } from "../types.ts";
 import { filePath, useFile } from "./context.ts";
@@ -22,6 +23,22 @@ function diffText(patch: Patch, key: string, value: string, current: string | nu
 }
 const parseLanguages = (value: string) => value.split(/[\s,;]+/).map((l) => l.trim().toLowerCase()).filter(Boolean);
 
+/**
+ * A form's text values by field name, and what each of its fields takes from them: the name (also the
+ * field's id), the label, the value and its setter, and the error.
+ */
+function useTextFields<K extends string>(labels: Record<NoInfer<K>, string>, errors: FieldErrors, initial: Record<K, string>) {
+  const [values, setValues] = useState(initial);
+  const field = (name: K) => ({
+    name,
+    label: labels[name],
+    value: values[name],
+    onChange: (value: string) => setValues((current) => ({ ...current, [name]: value })),
+    error: errors[name],
+  });
+  return [values, field] as const;
+}
+
 const PERSON_FIELDS = ["personName", "personBirthDate", "personAgeGroup", "personGender", "personNationality", "personLanguages", "personPhone", "personContact"] as const;
 const PERSON_RENAME = {
   name: "personName", birthDate: "personBirthDate", ageGroup: "personAgeGroup", gender: "personGender", nationality: "personNationality",
@@ -32,42 +49,39 @@ export function PersonForm({ person, onCancel }: { person: NonNullable<VictimFil
   const { t } = useTranslation();
   const { file } = useFile();
   const labels = useLabels();
-  const [name, setName] = useState(person.name ?? "");
-  const [birthDate, setBirthDate] = useState(person.birthDate ?? "");
-  const [ageGroup, setAgeGroup] = useState<string>(person.ageGroup);
-  const [gender, setGender] = useState<string>(person.gender);
-  const [nationality, setNationality] = useState(person.nationality ?? "");
-  const [languages, setLanguages] = useState(person.languages.join(", "));
-  const [phone, setPhone] = useState(person.phone ?? "");
-  const [contact, setContact] = useState(person.contact ?? "");
   const l = {
     personName: t("careFile.person.name"), personBirthDate: t("careFile.person.birthDate"), personAgeGroup: t("careFile.person.ageGroup"),
     personGender: t("careFile.person.gender"), personNationality: t("careFile.person.nationality"), personLanguages: t("careFile.person.languages"),
     personPhone: t("careFile.person.phone"), personContact: t("careFile.person.contact"),
   };
   const { errors, busy, run, failForm } = useFileAction("person", PERSON_FIELDS, l, PERSON_RENAME);
+  const [v, field] = useTextFields(l, errors.fields, {
+    personName: person.name ?? "", personBirthDate: person.birthDate ?? "", personAgeGroup: person.ageGroup, personGender: person.gender,
+    personNationality: person.nationality ?? "", personLanguages: person.languages.join(", "), personPhone: person.phone ?? "", personContact: person.contact ?? "",
+  });
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const patch: Patch = {};
-    diffText(patch, "name", name, person.name);
-    diffText(patch, "birthDate", birthDate, person.birthDate);
-    if (ageGroup !== person.ageGroup) patch.ageGroup = ageGroup;
-    if (gender !== person.gender) patch.gender = gender;
-    const nat = clean(nationality).toUpperCase();
+    diffText(patch, "name", v.personName, person.name);
+    diffText(patch, "birthDate", v.personBirthDate, person.birthDate);
+    if (v.personAgeGroup !== person.ageGroup) patch.ageGroup = v.personAgeGroup;
+    if (v.personGender !== person.gender) patch.gender = v.personGender;
+    const nat = clean(v.personNationality).toUpperCase();
     if (nat !== (person.nationality ?? "")) patch.nationality = nat === "" ? null : nat;
-    const langs = parseLanguages(languages);
+    const langs = parseLanguages(v.personLanguages);
     if (langs.join(",") !== person.languages.join(",")) patch.languages = langs;
-    diffText(patch, "phone", phone, person.phone);
-    diffText(patch, "contact", contact, person.contact);
+    diffText(patch, "phone", v.personPhone, person.phone);
+    diffText(patch, "contact", v.personContact, person.contact);
     if (Object.keys(patch).length === 0) return failForm(t("careFile.errors.nothingChanged"));
     // The same rules as the server's, with the messages of the form that opens a file.
+    const phone = v.personPhone.trim();
     const check = {
       personNationality: nat && !/^[A-Z]{3}$/.test(nat) ? t("careOverview.open.errors.nationality") : undefined,
       personLanguages: langs.some((code) => !/^[a-z]{2,3}$/.test(code))
         ? t("careOverview.open.errors.languages")
         : langs.length > 10 ? t("careOverview.open.errors.languagesTooMany") : undefined,
-      personPhone: phone.trim() && !/^\+?[0-9 ()-]{6,20}$/.test(phone.trim()) ? t("careOverview.open.errors.phone") : undefined,
+      personPhone: phone && !/^\+?[0-9 ()-]{6,20}$/.test(phone) ? t("careOverview.open.errors.phone") : undefined,
     };
     run(check, () => api.patch<VictimFile>(filePath(file), patch), t("careFile.person.saved"), onCancel);
   };
@@ -75,50 +89,14 @@ export function PersonForm({ person, onCancel }: { person: NonNullable<VictimFil
   return (
     <form noValidate onSubmit={onSubmit} className="kz-form kz-narrow" aria-labelledby="person-edit-toggle">
       <ErrorSummary errors={errors.summary} attempt={errors.attempt} />
-      <TextField name="personName" label={l.personName} value={name} onChange={setName} error={errors.fields.personName} optional maxLength={200} autoComplete="off" />
-      <TextField name="personBirthDate" label={l.personBirthDate} type="date" value={birthDate} onChange={setBirthDate} error={errors.fields.personBirthDate} optional size="small" />
-      <SelectField
-        name="personAgeGroup"
-        label={l.personAgeGroup}
-        description={t("careFile.person.ageGroupDescription")}
-        value={ageGroup}
-        onChange={setAgeGroup}
-        options={ageGroups.map((g) => ({ value: g, label: labels.ageGroup(g) }))}
-        error={errors.fields.personAgeGroup}
-      />
-      <SelectField
-        name="personGender"
-        label={l.personGender}
-        value={gender}
-        onChange={setGender}
-        options={genders.map((g) => ({ value: g, label: labels.gender(g) }))}
-        error={errors.fields.personGender}
-      />
-      <TextField
-        name="personNationality"
-        label={l.personNationality}
-        description={t("careFile.person.nationalityDescription")}
-        value={nationality}
-        onChange={setNationality}
-        error={errors.fields.personNationality}
-        optional
-        maxLength={3}
-        size="small"
-        autoComplete="off"
-      />
-      <TextField
-        name="personLanguages"
-        label={l.personLanguages}
-        description={t("careFile.person.languagesDescription")}
-        value={languages}
-        onChange={setLanguages}
-        error={errors.fields.personLanguages}
-        optional
-        size="medium"
-        autoComplete="off"
-      />
-      <TextField name="personPhone" label={l.personPhone} value={phone} onChange={setPhone} error={errors.fields.personPhone} optional size="medium" autoComplete="off" inputMode="text" />
-      <TextareaField name="personContact" label={l.personContact} description={t("careFile.person.contactDescription")} value={contact} onChange={setContact} error={errors.fields.personContact} optional maxLength={1000} rows={3} />
+      <TextField {...field("personName")} optional maxLength={200} autoComplete="off" />
+      <TextField {...field("personBirthDate")} type="date" optional size="small" />
+      <SelectField {...field("personAgeGroup")} description={t("careFile.person.ageGroupDescription")} options={ageGroups.map((g) => ({ value: g, label: labels.ageGroup(g) }))} />
+      <SelectField {...field("personGender")} options={genders.map((g) => ({ value: g, label: labels.gender(g) }))} />
+      <TextField {...field("personNationality")} description={t("careFile.person.nationalityDescription")} optional maxLength={3} size="small" autoComplete="off" />
+      <TextField {...field("personLanguages")} description={t("careFile.person.languagesDescription")} optional size="medium" autoComplete="off" />
+      <TextField {...field("personPhone")} optional size="medium" autoComplete="off" inputMode="text" />
+      <TextareaField {...field("personContact")} description={t("careFile.person.contactDescription")} optional maxLength={1000} rows={3} />
       <SubmitRow busy={busy} label={t("careFile.common.save")} onCancel={onCancel} />
     </form>
   );
@@ -132,9 +110,9 @@ export function ExploitationForm({ exploitation, onCancel }: { exploitation: Non
   const { file } = useFile();
   const labels = useLabels();
   const [forms, setForms] = useState<string[]>(exploitation.forms);
-  const [cameIntoView, setCameIntoView] = useState(exploitation.cameIntoView ?? "");
   const l = { exploitationForms: t("careFile.exploitation.forms"), exploitationCameIntoView: t("careFile.exploitation.cameIntoView") };
   const { errors, busy, run, failForm } = useFileAction("exploitation", EXPLOITATION_FIELDS, l, EXPLOITATION_RENAME);
+  const [v, field] = useTextFields(l, errors.fields, { exploitationCameIntoView: exploitation.cameIntoView ?? "" });
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -142,7 +120,7 @@ export function ExploitationForm({ exploitation, onCancel }: { exploitation: Non
     // In the catalogue's order, so an unchanged choice is recognised as unchanged.
     const ordered = exploitationForms.filter((f) => forms.includes(f));
     if (ordered.join(",") !== exploitationForms.filter((f) => exploitation.forms.includes(f)).join(",")) patch.exploitationForms = ordered;
-    diffText(patch, "cameIntoView", cameIntoView, exploitation.cameIntoView);
+    diffText(patch, "cameIntoView", v.exploitationCameIntoView, exploitation.cameIntoView);
     if (Object.keys(patch).length === 0) return failForm(t("careFile.errors.nothingChanged"));
     run({}, () => api.patch<VictimFile>(filePath(file), patch), t("careFile.exploitation.saved"), onCancel);
   };
@@ -150,24 +128,9 @@ export function ExploitationForm({ exploitation, onCancel }: { exploitation: Non
   return (
     <form noValidate onSubmit={onSubmit} className="kz-form kz-narrow" aria-labelledby="exploitation-edit-toggle">
       <ErrorSummary errors={errors.summary} attempt={errors.attempt} />
-      <CheckboxGroup
-        name="exploitationForms"
-        legend={l.exploitationForms}
-        description={t("careFile.exploitation.formsDescription")}
-        options={exploitationForms.map((f) => ({ value: f, label: labels.form(f) }))}
-        values={forms}
-        onChange={setForms}
-        error={errors.fields.exploitationForms}
-      />
-      <TextareaField
-        name="exploitationCameIntoView"
-        label={l.exploitationCameIntoView}
-        value={cameIntoView}
-        onChange={setCameIntoView}
-        error={errors.fields.exploitationCameIntoView}
-        optional
-        maxLength={5000}
-      />
+      <CheckboxGroup name="exploitationForms" legend={l.exploitationForms} description={t("careFile.exploitation.formsDescription")}
+        options={exploitationForms.map((f) => ({ value: f, label: labels.form(f) }))} values={forms} onChange={setForms} error={errors.fields.exploitationForms} />
+      <TextareaField {...field("exploitationCameIntoView")} optional maxLength={5000} />
       <SubmitRow busy={busy} label={t("careFile.common.save")} onCancel={onCancel} />
     </form>
   );
@@ -179,20 +142,21 @@ const YOUTH_RENAME = { veiligThuisNotifiedOn: "youthVeiligThuisNotifiedOn", yout
 export function YouthForm({ youth, onCancel }: { youth: NonNullable<VictimFile["youth"]>; onCancel: () => void }) {
   const { t } = useTranslation();
   const { file, network } = useFile();
-  const [notifiedOn, setNotifiedOn] = useState(youth.veiligThuisNotifiedOn ?? "");
-  const [provider, setProvider] = useState(youth.youthCareProvider?.id ?? "");
-  const [guardian, setGuardian] = useState(youth.guardian ?? "");
   const l = { youthVeiligThuisNotifiedOn: t("careFile.youth.veiligThuisNotifiedOn"), youthCareProviderId: t("careFile.youth.youthCareProvider"), youthGuardian: t("careFile.youth.guardian") };
   const { errors, busy, run, failForm } = useFileAction("youth", YOUTH_FIELDS, l, YOUTH_RENAME);
+  const [v, field] = useTextFields(l, errors.fields, {
+    youthVeiligThuisNotifiedOn: youth.veiligThuisNotifiedOn ?? "", youthCareProviderId: youth.youthCareProvider?.id ?? "", youthGuardian: youth.guardian ?? "",
+  });
   // Veilig Thuis first: for a minor it is the usual first step.
   const organisations = [...(network?.organisations ?? [])].sort((a, b) => Number(b.type === "veilig_thuis") - Number(a.type === "veilig_thuis"));
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const patch: Patch = {};
+    const { youthVeiligThuisNotifiedOn: notifiedOn, youthCareProviderId: provider } = v;
     if (notifiedOn !== (youth.veiligThuisNotifiedOn ?? "")) patch.veiligThuisNotifiedOn = notifiedOn === "" ? null : notifiedOn;
     if (provider !== (youth.youthCareProvider?.id ?? "")) patch.youthCareProviderId = provider === "" ? null : provider;
-    diffText(patch, "guardian", guardian, youth.guardian);
+    diffText(patch, "guardian", v.youthGuardian, youth.guardian);
     if (Object.keys(patch).length === 0) return failForm(t("careFile.errors.nothingChanged"));
     run({}, () => api.patch<VictimFile>(filePath(file), patch), t("careFile.youth.saved"), onCancel);
   };
@@ -200,37 +164,10 @@ export function YouthForm({ youth, onCancel }: { youth: NonNullable<VictimFile["
   return (
     <form noValidate onSubmit={onSubmit} className="kz-form kz-narrow" aria-labelledby="youth-edit-toggle">
       <ErrorSummary errors={errors.summary} attempt={errors.attempt} />
-      <TextField
-        name="youthVeiligThuisNotifiedOn"
-        label={l.youthVeiligThuisNotifiedOn}
-        type="date"
-        value={notifiedOn}
-        onChange={setNotifiedOn}
-        error={errors.fields.youthVeiligThuisNotifiedOn}
-        optional
-        size="small"
-      />
-      <SelectField
-        name="youthCareProviderId"
-        label={l.youthCareProviderId}
-        description={t("careFile.youth.youthCareProviderDescription")}
-        value={provider}
-        onChange={setProvider}
-        placeholder={t("careFile.youth.noProvider")}
-        options={organisations.map((o) => ({ value: o.id, label: o.name }))}
-        error={errors.fields.youthCareProviderId}
-        optional
-      />
-      <TextField
-        name="youthGuardian"
-        label={l.youthGuardian}
-        description={t("careFile.youth.guardianDescription")}
-        value={guardian}
-        onChange={setGuardian}
-        error={errors.fields.youthGuardian}
-        optional
-        maxLength={500}
-      />
+      <TextField {...field("youthVeiligThuisNotifiedOn")} type="date" optional size="small" />
+      <SelectField {...field("youthCareProviderId")} description={t("careFile.youth.youthCareProviderDescription")} placeholder={t("careFile.youth.noProvider")}
+        options={organisations.map((o) => ({ value: o.id, label: o.name }))} optional />
+      <TextField {...field("youthGuardian")} description={t("careFile.youth.guardianDescription")} optional maxLength={500} />
       <SubmitRow busy={busy} label={t("careFile.common.save")} onCancel={onCancel} />
     </form>
   );

@@ -1,7 +1,8 @@
-import { DataList, OrderedList, OrderedListItem, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from "@utrecht/component-library-react";
+import { DataList, OrderedList, OrderedListItem, Paragraph } from "@utrecht/component-library-react";
 import { useTranslation } from "react-i18next";
 import { isCode, timelineKinds, type Permit, type VictimFile } from "../types.ts";
 import { useFile } from "./context.ts";
+import { FileTable } from "./FileTable.tsx";
 import { formatDay, lowerFirst, todayIso, useLabels } from "./labels.ts";
 import { Disclosure, Empty, FileSection, Item, Marker, SubSection } from "./parts.tsx";
 import { PermitApplyForm, PermitDecisionForm, PoliceReportForm, ReflectionEndForm, ReflectionStartForm } from "./ResidenceForms.tsx";
@@ -123,40 +124,27 @@ function Permits({ permits, edit }: { permits: Permit[]; edit: boolean }) {
   const { t } = useTranslation();
   const labels = useLabels();
   const pending = permits.find((p) => p.decision === null);
-  const col = { applied: t("careFile.residence.appliedOn"), decision: t("careFile.residence.decision"), validUntil: t("careFile.residence.permitValidUntil") };
   return (
     <SubSection id="permits" heading={t("careFile.residence.permitsHeading")}>
-      {permits.length === 0 ? (
-        <Empty>{t("careFile.residence.noPermits")}</Empty>
-      ) : (
-        <div className="kz-table-scroll kz-file-table-wrap">
-          <Table className="kz-table kz-file-table">
-            <TableCaption>{t("careFile.residence.permitsCaption")}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t("careFile.residence.permitKind")}</TableHeaderCell>
-                <TableHeaderCell scope="col">{col.applied}</TableHeaderCell>
-                <TableHeaderCell scope="col">{col.decision}</TableHeaderCell>
-                <TableHeaderCell scope="col">{col.validUntil}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {permits.map((p) => (
-                <TableRow key={p.id}>
-                  <TableHeaderCell scope="row">{labels.permitKind(p.kind)}</TableHeaderCell>
-                  <TableCell data-label={col.applied}>{formatDay(p.appliedOn)}</TableCell>
-                  <TableCell data-label={col.decision}>
-                    {p.decision && p.decidedOn
-                      ? t("careFile.residence.decidedOn", { decision: labels.permitDecision(p.decision), date: formatDay(p.decidedOn) })
-                      : <strong>{t("careFile.residence.awaitingDecision")}</strong>}
-                  </TableCell>
-                  <TableCell data-label={col.validUntil}>{p.validUntil ? formatDay(p.validUntil) : ""}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
-      )}
+      <FileTable
+        caption={t("careFile.residence.permitsCaption")}
+        empty={t("careFile.residence.noPermits")}
+        items={permits}
+        itemKey={(p) => p.id}
+        columns={[
+          { key: "kind", header: t("careFile.residence.permitKind"), cell: (p) => labels.permitKind(p.kind) },
+          { key: "applied", header: t("careFile.residence.appliedOn"), cell: (p) => formatDay(p.appliedOn) },
+          {
+            key: "decision",
+            header: t("careFile.residence.decision"),
+            cell: (p) =>
+              p.decision && p.decidedOn
+                ? t("careFile.residence.decidedOn", { decision: labels.permitDecision(p.decision), date: formatDay(p.decidedOn) })
+                : <strong>{t("careFile.residence.awaitingDecision")}</strong>,
+          },
+          { key: "validUntil", header: t("careFile.residence.permitValidUntil"), cell: (p) => (p.validUntil ? formatDay(p.validUntil) : "") },
+        ]}
+      />
       {edit && pending ? (
         <Disclosure id="permit-decide" label={t("careFile.residence.decide", { kind: lowerFirst(labels.permitKind(pending.kind)) })}>
           {(close) => <PermitDecisionForm permit={pending} onCancel={close} />}

@@ -1,13 +1,13 @@
-import { Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from "@utrecht/component-library-react";
-import { Fragment, useMemo, useState, type FormEvent } from "react";
+import { useMemo, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../api/client.ts";
 import { ErrorSummary } from "../../../components/ErrorSummary.tsx";
 import { RadioGroup, SelectField, TextareaField, TextField } from "../../../components/fields.tsx";
 import { needDomains, serviceStatuses, serviceTypes, type Service, type ServiceStatus, type VictimFile } from "../types.ts";
 import { filePath, useFile } from "./context.ts";
+import { FileTable } from "./FileTable.tsx";
 import { formatDay, lowerFirst, todayIso, useLabels } from "./labels.ts";
-import { Disclosure, Empty, Marker, RowToggle, SubmitRow, SubSection } from "./parts.tsx";
+import { Disclosure, Marker, SubmitRow, SubSection } from "./parts.tsx";
 import { useChecks, useFileAction } from "./useFileAction.ts";
 
 /** Services by providers of the region's network: type, provider, period and status; overdue ones marked. */
@@ -15,78 +15,50 @@ export function ServicesPart({ services }: { services: Service[] }) {
   const { t } = useTranslation();
   const { file } = useFile();
   const labels = useLabels();
-  const [editing, setEditing] = useState<string | null>(null);
   const edit = file.abilities.update === true && file.status !== "closed";
-  const col = {
-    service: t("careFile.services.service"),
-    domain: t("careFile.services.domain"),
-    provider: t("careFile.services.provider"),
-    period: t("careFile.services.period"),
-    status: t("careFile.services.status"),
-    action: t("careFile.common.action"),
-  };
   return (
     <SubSection id="services" heading={t("careFile.services.heading")}>
-      {services.length === 0 ? (
-        <Empty>{t("careFile.services.none")}</Empty>
-      ) : (
-        <div className="kz-table-scroll kz-file-table-wrap">
-          <Table className="kz-table kz-file-table">
-            <TableCaption>{t("careFile.services.caption")}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{col.service}</TableHeaderCell>
-                <TableHeaderCell scope="col">{col.domain}</TableHeaderCell>
-                <TableHeaderCell scope="col">{col.provider}</TableHeaderCell>
-                <TableHeaderCell scope="col">{col.period}</TableHeaderCell>
-                <TableHeaderCell scope="col">{col.status}</TableHeaderCell>
-                {edit ? <TableHeaderCell scope="col">{col.action}</TableHeaderCell> : null}
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {services.map((s) => (
-                <Fragment key={s.id}>
-                  <TableRow>
-                    <TableHeaderCell scope="row">
-                      {labels.serviceType(s.serviceType)}
-                      {s.description ? <span className="kz-file-cell-note">{s.description}</span> : null}
-                    </TableHeaderCell>
-                    <TableCell data-label={col.domain}>{labels.domain(s.domain)}</TableCell>
-                    <TableCell data-label={col.provider}>{s.providerName}</TableCell>
-                    <TableCell data-label={col.period}>
-                      {s.endDate ? t("careFile.common.period", { from: formatDay(s.startDate), until: formatDay(s.endDate) }) : t("careFile.common.periodOpen", { from: formatDay(s.startDate) })}
-                    </TableCell>
-                    <TableCell data-label={col.status}>
-                      <span>
-                        {labels.serviceStatus(s.status)}
-                        {s.overdue ? <> <Marker>{s.status === "planned" ? t("careFile.services.notStarted") : t("careFile.services.pastEnd")}</Marker></> : null}
-                      </span>
-                    </TableCell>
-                    {edit ? (
-                      <TableCell data-label={col.action}>
-                        <RowToggle
-                          open={editing === s.id}
-                          onToggle={() => setEditing((id) => (id === s.id ? null : s.id))}
-                          label={t("careFile.common.edit")}
-                          rowLabel={`${labels.serviceType(s.serviceType)}, ${s.providerName}`}
-                          controls={`service-edit-${s.id}`}
-                        />
-                      </TableCell>
-                    ) : null}
-                  </TableRow>
-                  {editing === s.id ? (
-                    <TableRow id={`service-edit-${s.id}`} className="kz-file-edit-row">
-                      <TableCell colSpan={6}>
-                        <ServiceUpdateForm service={s} onClose={() => setEditing(null)} />
-                      </TableCell>
-                    </TableRow>
-                  ) : null}
-                </Fragment>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
-      )}
+      <FileTable
+        caption={t("careFile.services.caption")}
+        empty={t("careFile.services.none")}
+        items={services}
+        itemKey={(s) => s.id}
+        columns={[
+          {
+            key: "service",
+            header: t("careFile.services.service"),
+            cell: (s) => (
+              <>
+                {labels.serviceType(s.serviceType)}
+                {s.description ? <span className="kz-file-cell-note">{s.description}</span> : null}
+              </>
+            ),
+          },
+          { key: "domain", header: t("careFile.services.domain"), cell: (s) => labels.domain(s.domain) },
+          { key: "provider", header: t("careFile.services.provider"), cell: (s) => s.providerName },
+          {
+            key: "period",
+            header: t("careFile.services.period"),
+            cell: (s) => (s.endDate ? t("careFile.common.period", { from: formatDay(s.startDate), until: formatDay(s.endDate) }) : t("careFile.common.periodOpen", { from: formatDay(s.startDate) })),
+          },
+          {
+            key: "status",
+            header: t("careFile.services.status"),
+            cell: (s) => (
+              <span>
+                {labels.serviceStatus(s.status)}
+                {s.overdue ? <> <Marker>{s.status === "planned" ? t("careFile.services.notStarted") : t("careFile.services.pastEnd")}</Marker></> : null}
+              </span>
+            ),
+          },
+        ]}
+        edit={edit ? {
+          label: t("careFile.common.edit"),
+          rowLabel: (s) => `${labels.serviceType(s.serviceType)}, ${s.providerName}`,
+          panel: "service-edit",
+          form: (s, close) => <ServiceUpdateForm service={s} onClose={close} />,
+        } : undefined}
+      />
       {edit ? (
         <Disclosure id="service-add" label={t("careFile.services.add")}>
           {(close) => <ServiceAddForm onCancel={close} />}

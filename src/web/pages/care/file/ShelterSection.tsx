@@ -1,4 +1,4 @@
-import { Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from "@utrecht/component-library-react";
+import { Paragraph } from "@utrecht/component-library-react";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../api/client.ts";
@@ -6,8 +6,9 @@ import { ErrorSummary } from "../../../components/ErrorSummary.tsx";
 import { RadioGroup, SelectField, TextareaField, TextField } from "../../../components/fields.tsx";
 import { destinations, leaveKinds, placeTypes, type Destination, type LeaveKind, type Placement, type PlaceType, type VictimFile } from "../types.ts";
 import { filePath, useFile } from "./context.ts";
+import { FileTable } from "./FileTable.tsx";
 import { formatDay, todayIso, useLabels } from "./labels.ts";
-import { Disclosure, Empty, FileSection, SubmitRow } from "./parts.tsx";
+import { Disclosure, FileSection, SubmitRow } from "./parts.tsx";
 import { useChecks, useFileAction } from "./useFileAction.ts";
 
 /** Placements in shelters (COSM included): in-, through- and outflow; one open placement at a time. */
@@ -17,50 +18,35 @@ export function ShelterSection({ placements }: { placements: Placement[] }) {
   const labels = useLabels();
   const edit = file.abilities.update === true;
   const open = placements.find((p) => p.leftOn === null);
-  const col = {
-    shelter: t("careFile.shelter.shelter"),
-    placeType: t("careFile.shelter.placeType"),
-    admitted: t("careFile.shelter.admittedOn"),
-    left: t("careFile.shelter.leftOn"),
-    where: t("careFile.shelter.leaveKindAndDestination"),
-  };
   return (
     <FileSection id="shelter" heading={t("careFile.sections.shelter")}>
-      {placements.length === 0 ? (
-        <Empty>{t("careFile.shelter.none")}</Empty>
-      ) : (
-        <div className="kz-table-scroll kz-file-table-wrap">
-          <Table className="kz-table kz-file-table">
-            <TableCaption>{t("careFile.shelter.caption")}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{col.shelter}</TableHeaderCell>
-                <TableHeaderCell scope="col">{col.placeType}</TableHeaderCell>
-                <TableHeaderCell scope="col">{col.admitted}</TableHeaderCell>
-                <TableHeaderCell scope="col">{col.left}</TableHeaderCell>
-                <TableHeaderCell scope="col">{col.where}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {placements.map((p) => (
-                <TableRow key={p.id}>
-                  <TableHeaderCell scope="row">
-                    {p.shelterName}
-                    {p.current ? <strong className="kz-file-cell-note kz-file-cell-note--strong">{t("careFile.shelter.current")}</strong> : null}
-                    {p.note ? <span className="kz-file-cell-note">{p.note}</span> : null}
-                  </TableHeaderCell>
-                  <TableCell data-label={col.placeType}>{labels.placeType(p.placeType)}</TableCell>
-                  <TableCell data-label={col.admitted}>{formatDay(p.admittedOn)}</TableCell>
-                  <TableCell data-label={col.left}>{p.leftOn ? formatDay(p.leftOn) : t("careFile.shelter.stillThere")}</TableCell>
-                  <TableCell data-label={col.where}>
-                    {p.leaveKind ? `${labels.leaveKind(p.leaveKind)}${p.destination ? `: ${labels.destination(p.destination)}` : ""}` : ""}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
-      )}
+      <FileTable
+        caption={t("careFile.shelter.caption")}
+        empty={t("careFile.shelter.none")}
+        items={placements}
+        itemKey={(p) => p.id}
+        columns={[
+          {
+            key: "shelter",
+            header: t("careFile.shelter.shelter"),
+            cell: (p) => (
+              <>
+                {p.shelterName}
+                {p.current ? <strong className="kz-file-cell-note kz-file-cell-note--strong">{t("careFile.shelter.current")}</strong> : null}
+                {p.note ? <span className="kz-file-cell-note">{p.note}</span> : null}
+              </>
+            ),
+          },
+          { key: "placeType", header: t("careFile.shelter.placeType"), cell: (p) => labels.placeType(p.placeType) },
+          { key: "admitted", header: t("careFile.shelter.admittedOn"), cell: (p) => formatDay(p.admittedOn) },
+          { key: "left", header: t("careFile.shelter.leftOn"), cell: (p) => (p.leftOn ? formatDay(p.leftOn) : t("careFile.shelter.stillThere")) },
+          {
+            key: "where",
+            header: t("careFile.shelter.leaveKindAndDestination"),
+            cell: (p) => (p.leaveKind ? `${labels.leaveKind(p.leaveKind)}${p.destination ? `: ${labels.destination(p.destination)}` : ""}` : ""),
+          },
+        ]}
+      />
       {edit && open ? (
         <Disclosure id="placement-leave" label={t("careFile.shelter.leave", { shelter: open.shelterName })}>
           {(close) => <LeaveForm placement={open} onCancel={close} />}

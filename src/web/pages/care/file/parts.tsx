@@ -108,19 +108,3 @@ export function Empty({ children }: { children: ReactNode }) {
 export function Marker({ children, tone = "warning" }: { children: ReactNode; tone?: "warning" | "info" }) {
   return <strong className={`kz-file-marker kz-file-marker--${tone}`}>{children}</strong>;
 }
-
-/** A toggle in a table row that opens that row's edit form in the row below it; its name says which row. */
-export function RowToggle({ open, onToggle, label, rowLabel, controls }: { open: boolean; onToggle: () => void; label: string; rowLabel: string; controls: string }) {
-  return (
-    <Button
-      appearance="subtle-button"
-      aria-expanded={open}
-      aria-controls={open ? controls : undefined}
-      aria-label={`${label}: ${rowLabel}`}
-      onClick={onToggle}
-      className="kz-file-row-toggle"
-    >
-      {label}
-    </Button>
-  );
-}
