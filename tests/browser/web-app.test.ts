@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { currentTotp } from "../../src/server/modules/accounts/second-factor.ts";
+import { createUser, demoIds } from "../support/fixtures.ts";
 import {
   assertAccessiblePage,
   focusedElement,
@@ -94,8 +95,13 @@ describe("the web app in a browser", { skip: hasChromium ? false : "no Chromium 
   });
 
   it("lets the region administrator set the region's police unit, which members then see", async () => {
-    const { page, problems } = await h.newPage();
-    await logIn(page, "regiobeheer@arnhem.demo");
+    // A region administrator of its own, so no other test's login meets this one's TOTP code.
+    const ids = await demoIds(h.t);
+    const admin = await createUser(h.t, { organisationId: ids.organisations.arnhem, roles: ["administrator"], regionAdministratorOf: [ids.regionId] });
+    const api = await h.t.login(admin.email, { totpSecret: admin.totpSecret });
+    const { context, page, problems } = await h.newPage();
+    await context.addCookies([{ name: "kz_session", value: api.cookie!, domain: "127.0.0.1", path: "/", httpOnly: true, secure: true, sameSite: "Strict" }]);
+    await page.goto("/");
     await mainNav(page).getByRole("link", { name: "Organisaties" }).click();
     const regions = page.getByRole("table", { name: "Regio's en hun politie-eenheid" });
     await regions.getByRole("row", { name: /Regio Arnhem-Achterhoek \(demo\).*Oost-Nederland/ }).waitFor();
