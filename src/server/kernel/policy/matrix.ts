@@ -50,7 +50,7 @@ export const resources = {
   signal: {
     actions: [
       "create", "read", "list", "read_own", "list_own",
-      "record", "enrich", "assess", "refer", "inform", "close", "merge", "reopen",
+      "record", "enrich", "assess", "refer", "inform", "close", "merge", "reopen", "bring_to_conference",
     ],
     relations: ["region_municipality", "route_municipality", "referred_to_organisation", "reported_by_self"],
   },
@@ -71,7 +71,7 @@ export const resources = {
     relations: ["self"],
   },
   victim_file: {
-    actions: ["create", "read", "list", "update", "manage_team", "record_consent", "transition", "transfer", "export"],
+    actions: ["create", "read", "list", "update", "manage_team", "record_consent", "transition", "transfer", "export", "bring_to_conference"],
     relations: ["own_organisation", "case_team_coordinator", "case_team_partner"],
   },
   victim_file_transfer: {
@@ -81,6 +81,22 @@ export const resources = {
   shelter_occupancy: {
     actions: ["read"],
     relations: ["member_region"],
+  },
+  meeting: {
+    actions: ["read", "list", "create", "update", "run", "admit", "minutes"],
+    relations: ["organiser", "delegate", "region_member"],
+  },
+  agenda_item: {
+    actions: ["read", "withdraw", "admit", "record"],
+    relations: ["organiser", "subject_municipality", "proposed_by_self", "delegate_during", "action_owner"],
+  },
+  conference_action: {
+    actions: ["read", "list", "update"],
+    relations: ["organiser", "owner_organisation"],
+  },
+  administrative_measure: {
+    actions: ["read", "list", "create", "update"],
+    relations: ["own_municipality"],
   },
 } as const;
 
@@ -127,7 +143,7 @@ export const grants: readonly Grant[] = [
   // signal only through a referral to their organisation (no referral, no access).
   grant({ resource: "signal", relation: "region_municipality", roles: everyone, actions: ["create"], why: "every employee in the region can pass on a signal" }),
   grant({ resource: "signal", relation: "reported_by_self", roles: everyone, actions: ["read_own", "list_own"], why: "a reporter follows what became of their own signals" }),
-  grant({ resource: "signal", relation: "route_municipality", roles: ["focal_officer"], actions: ["read", "list", "record", "enrich", "assess", "refer", "inform", "close", "merge", "reopen"], why: "the focal officer runs the municipality's reporting route" }),
+  grant({ resource: "signal", relation: "route_municipality", roles: ["focal_officer"], actions: ["read", "list", "record", "enrich", "assess", "refer", "inform", "close", "merge", "reopen", "bring_to_conference"], why: "the focal officer runs the municipality's reporting route" }),
   grant({ resource: "signal", relation: "referred_to_organisation", roles: ["partner", "care_coordinator"], actions: ["read", "list"], why: "a partner sees the shared part of a signal referred to their organisation" }),
 
   // Referrals.
@@ -153,7 +169,7 @@ export const grants: readonly Grant[] = [
     resource: "victim_file",
     relation: "case_team_coordinator",
     roles: ["care_coordinator"],
-    actions: ["read", "list", "update", "manage_team", "record_consent", "transition", "transfer", "export"],
+    actions: ["read", "list", "update", "manage_team", "record_consent", "transition", "transfer", "export", "bring_to_conference"],
     why: "the coordinators on the case team run the care trajectory",
   }),
   grant({ resource: "victim_file", relation: "case_team_partner", roles: ["partner", "focal_officer", "care_coordinator", "conference_chair"], actions: ["read", "list"], why: "a partner on the case team reads the parts of the file its purpose needs" }),
@@ -161,6 +177,23 @@ export const grants: readonly Grant[] = [
   // Transfers of a file to another region's care coordination: the receiver sees the handover, not the file.
   grant({ resource: "victim_file_transfer", relation: "receiving_organisation", roles: ["care_coordinator"], actions: ["read", "list", "respond"], why: "the receiving region's care coordinator accepts or declines a transfer" }),
   grant({ resource: "victim_file_transfer", relation: "sending_coordinator", roles: ["care_coordinator"], actions: ["read", "list", "withdraw"], why: "the file's coordinators follow and may withdraw their transfer" }),
+
+  // Case conferences. The organising organisation's chairs and secretaries run its meetings; invited delegates
+  // read the meeting; the region's focal officers and care coordinators see which meetings there are, to
+  // bring a signal or file in. An agenda item's shared part is read by the organisers, by whoever brought it
+  // in, by delegates only while the meeting is in progress, and afterwards only by an organisation that took
+  // on an action on it.
+  grant({ resource: "meeting", relation: "organiser", roles: ["conference_chair"], actions: ["read", "list", "create", "update", "run", "admit", "minutes"], why: "the chair and secretary plan and run their organisation's meetings" }),
+  grant({ resource: "meeting", relation: "delegate", roles: ["partner", "focal_officer", "care_coordinator", "conference_chair"], actions: ["read", "list", "minutes"], why: "an invited delegate sees the meeting and their organisation's minutes" }),
+  grant({ resource: "meeting", relation: "region_member", roles: ["focal_officer", "care_coordinator"], actions: ["read", "list"], why: "focal officers and coordinators choose a meeting of their region to bring a case in" }),
+  grant({ resource: "agenda_item", relation: "organiser", roles: ["conference_chair"], actions: ["read", "admit", "record"], why: "the chair admits items and records notes, decisions and actions" }),
+  grant({ resource: "agenda_item", relation: "subject_municipality", roles: ["focal_officer"], actions: ["read", "withdraw"], why: "the municipality's focal officer follows the signals brought in" }),
+  grant({ resource: "agenda_item", relation: "proposed_by_self", roles: ["focal_officer", "care_coordinator"], actions: ["read", "withdraw"], why: "whoever brought an item in follows it" }),
+  grant({ resource: "agenda_item", relation: "delegate_during", roles: ["partner", "focal_officer", "care_coordinator", "conference_chair"], actions: ["read"], why: "participants see an item while they take part in the meeting" }),
+  grant({ resource: "agenda_item", relation: "action_owner", roles: ["partner", "focal_officer", "care_coordinator", "conference_chair"], actions: ["read"], why: "an organisation that took on an action keeps the item it acts on" }),
+  grant({ resource: "conference_action", relation: "organiser", roles: ["conference_chair"], actions: ["read", "list", "update"], why: "the chair follows up every action of their meetings" }),
+  grant({ resource: "conference_action", relation: "owner_organisation", roles: ["partner", "focal_officer", "care_coordinator", "conference_chair"], actions: ["read", "list", "update"], why: "an organisation carries out and reports its own actions" }),
+  grant({ resource: "administrative_measure", relation: "own_municipality", roles: ["focal_officer"], actions: ["read", "list", "create", "update"], why: "the focal officer keeps the municipality's register of measures against locations and businesses" }),
 
   // Shelter occupancy: counts per shelter, no one's data.
   grant({ resource: "shelter_occupancy", relation: "member_region", roles: ["care_coordinator", "policy_officer"], actions: ["read"], why: "the region's coordinators and policy officers see how full the shelters are" }),

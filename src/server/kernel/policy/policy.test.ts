@@ -26,6 +26,18 @@ interface Case {
   facts: unknown;
 }
 
+/** An agenda item to which the actor has no relation: another organisation's meeting, not in progress, someone else's. */
+const item: Facts["agenda_item"] = {
+  meetingOrganisationId: FAR_ORG,
+  subjectType: "signal",
+  municipalityId: OTHER_ORG,
+  proposedBy: OTHER,
+  meetingInProgress: false,
+  delegateUserIds: [],
+  actionOwnerOrganisationIds: [],
+  actionOwnerUserIds: [],
+};
+
 /** An actor and a record with exactly the one relation named. Region administration only for its relation. */
 function exactly(resource: Resource, relation: string, role: Role): Case {
   const key = `${resource}.${relation}`;
@@ -86,6 +98,29 @@ function exactly(resource: Resource, relation: string, role: Role): Case {
       return { actor: actor(role), facts: { toOrganisationId: FAR_ORG, fileCoordinatorUserIds: [ME] } satisfies Facts["victim_file_transfer"] };
     case "shelter_occupancy.member_region":
       return { actor: actor(role), facts: { regionId: MY_REGION } satisfies Facts["shelter_occupancy"] };
+    case "meeting.organiser":
+      return { actor: { ...actor(role), regionIds: [] }, facts: { organisationId: MY_ORG, regionId: FAR_REGION, delegateUserIds: [] } satisfies Facts["meeting"] };
+    case "meeting.delegate":
+      return { actor: actor(role), facts: { organisationId: FAR_ORG, regionId: FAR_REGION, delegateUserIds: [ME] } satisfies Facts["meeting"] };
+    case "meeting.region_member":
+      return { actor: actor(role), facts: { organisationId: OTHER_ORG, regionId: MY_REGION, delegateUserIds: [OTHER] } satisfies Facts["meeting"] };
+    case "agenda_item.organiser":
+      return { actor: actor(role), facts: { ...item, meetingOrganisationId: MY_ORG } satisfies Facts["agenda_item"] };
+    case "agenda_item.subject_municipality":
+      return { actor: actor(role), facts: { ...item, municipalityId: MY_ORG } satisfies Facts["agenda_item"] };
+    case "agenda_item.proposed_by_self":
+      return { actor: actor(role), facts: { ...item, subjectType: "victim_file", municipalityId: null, proposedBy: ME } satisfies Facts["agenda_item"] };
+    case "agenda_item.delegate_during":
+      return { actor: actor(role), facts: { ...item, meetingInProgress: true, delegateUserIds: [ME] } satisfies Facts["agenda_item"] };
+    case "agenda_item.action_owner":
+      // After the meeting: the actor's organisation took on an action, and the actor was its delegate.
+      return { actor: actor(role), facts: { ...item, delegateUserIds: [ME], actionOwnerOrganisationIds: [MY_ORG] } satisfies Facts["agenda_item"] };
+    case "conference_action.organiser":
+      return { actor: actor(role), facts: { meetingOrganisationId: MY_ORG, ownerOrganisationId: OTHER_ORG } satisfies Facts["conference_action"] };
+    case "conference_action.owner_organisation":
+      return { actor: actor(role), facts: { meetingOrganisationId: FAR_ORG, ownerOrganisationId: MY_ORG } satisfies Facts["conference_action"] };
+    case "administrative_measure.own_municipality":
+      return { actor: actor(role), facts: { municipalityId: MY_ORG } satisfies Facts["administrative_measure"] };
     default:
       throw new Error(`no fixture for relation ${key}: add one when the matrix grows`);
   }
@@ -107,6 +142,10 @@ function stranger(resource: Resource, role: Role): Case {
     victim_file: { organisationId: MY_ORG, activeTeam: [{ userId: ME, memberRole: "coordinator" }] },
     victim_file_transfer: { toOrganisationId: MY_ORG, fileCoordinatorUserIds: [ME] },
     shelter_occupancy: { regionId: MY_REGION },
+    meeting: { organisationId: MY_ORG, regionId: MY_REGION, delegateUserIds: [ME] },
+    agenda_item: { ...item, meetingOrganisationId: MY_ORG, municipalityId: MY_ORG, proposedBy: ME, meetingInProgress: true, delegateUserIds: [ME], actionOwnerOrganisationIds: [MY_ORG], actionOwnerUserIds: [ME] },
+    conference_action: { meetingOrganisationId: MY_ORG, ownerOrganisationId: MY_ORG },
+    administrative_measure: { municipalityId: MY_ORG },
   };
   return { actor: far, facts: facts[resource] };
 }

@@ -43,6 +43,20 @@ export interface Facts {
   };
   victim_file_transfer: { toOrganisationId: string; fileCoordinatorUserIds: readonly string[] };
   shelter_occupancy: { regionId: string };
+  meeting: { organisationId: string; regionId: string; delegateUserIds: readonly string[] };
+  agenda_item: {
+    meetingOrganisationId: string;
+    subjectType: "signal" | "victim_file";
+    municipalityId: string | null;
+    proposedBy: string;
+    meetingInProgress: boolean;
+    delegateUserIds: readonly string[];
+    /** Who took on a (not cancelled) action on the item: its owner organisations and owner users. */
+    actionOwnerOrganisationIds: readonly string[];
+    actionOwnerUserIds: readonly string[];
+  };
+  conference_action: { meetingOrganisationId: string; ownerOrganisationId: string };
+  administrative_measure: { municipalityId: string };
 }
 
 type RelationRule<R extends Resource> = {
@@ -195,6 +209,65 @@ const relationRules: { [R in Resource]: Record<RelationOf<R>, RelationRule<R>> }
     sending_coordinator: {
       test: (actor, transfer) => transfer.fileCoordinatorUserIds.includes(actor.userId),
       where: (actor, a, at) => memberOnTeam(actor, col(a, "file_id"), "coordinator", at),
+    },
+  },
+  meeting: {
+    organiser: {
+      test: (actor, meeting) => meeting.organisationId === actor.organisationId,
+      where: (actor, a) => sql`${col(a, "organisation_id")} = ${actor.organisationId}`,
+    },
+    delegate: {
+      test: (actor, meeting) => meeting.delegateUserIds.includes(actor.userId),
+      where: (actor, a) => sql`exists (select 1 from meeting_participants mp where mp.meeting_id = ${col(a, "id")} and mp.user_id = ${actor.userId})`,
+    },
+    region_member: {
+      test: (actor, meeting) => actor.regionIds.includes(meeting.regionId),
+      where: (actor, a) => (actor.regionIds.length ? sql`${col(a, "region_id")} in (${join([...actor.regionIds])})` : sql`false`),
+    },
+  },
+  agenda_item: {
+    organiser: {
+      test: (actor, item) => item.meetingOrganisationId === actor.organisationId,
+      where: (actor, a) => sql`exists (select 1 from meetings m where m.id = ${col(a, "meeting_id")} and m.organisation_id = ${actor.organisationId})`,
+    },
+    subject_municipality: {
+      test: (actor, item) => item.subjectType === "signal" && item.municipalityId === actor.organisationId,
+      where: (actor, a) => sql`(${col(a, "subject_type")} = 'signal' and ${col(a, "municipality_id")} = ${actor.organisationId})`,
+    },
+    proposed_by_self: {
+      test: (actor, item) => item.proposedBy === actor.userId,
+      where: (actor, a) => sql`${col(a, "proposed_by")} = ${actor.userId}`,
+    },
+    delegate_during: {
+      test: (actor, item) => item.meetingInProgress && item.delegateUserIds.includes(actor.userId),
+      where: (actor, a) => sql`exists (select 1 from meetings m join meeting_participants mp on mp.meeting_id = m.id
+        where m.id = ${col(a, "meeting_id")} and m.status = 'in_progress' and mp.user_id = ${actor.userId})`,
+    },
+    action_owner: {
+      test: (actor, item) =>
+        item.actionOwnerOrganisationIds.includes(actor.organisationId) &&
+        (item.actionOwnerUserIds.includes(actor.userId) || item.delegateUserIds.includes(actor.userId)),
+      where: (actor, a) => sql`exists (select 1 from conference_actions ca
+        where ca.item_id = ${col(a, "id")} and ca.status <> 'cancelled' and ca.owner_organisation_id = ${actor.organisationId}
+          and (ca.owner_user_id = ${actor.userId}
+               or exists (select 1 from meeting_participants mp where mp.meeting_id = ${col(a, "meeting_id")} and mp.user_id = ${actor.userId})))`,
+    },
+  },
+  conference_action: {
+    organiser: {
+      test: (actor, action) => action.meetingOrganisationId === actor.organisationId,
+      where: (actor, a) => sql`exists (select 1 from agenda_items ai join meetings m on m.id = ai.meeting_id
+        where ai.id = ${col(a, "item_id")} and m.organisation_id = ${actor.organisationId})`,
+    },
+    owner_organisation: {
+      test: (actor, action) => action.ownerOrganisationId === actor.organisationId,
+      where: (actor, a) => sql`${col(a, "owner_organisation_id")} = ${actor.organisationId}`,
+    },
+  },
+  administrative_measure: {
+    own_municipality: {
+      test: (actor, measure) => measure.municipalityId === actor.organisationId,
+      where: (actor, a) => sql`${col(a, "municipality_id")} = ${actor.organisationId}`,
     },
   },
   shelter_occupancy: {
