@@ -33,6 +33,7 @@ import { indicatorRoutes } from "./modules/indicators/indicators.routes.ts";
 import { fileRoutes } from "./modules/care/files.routes.ts";
 import { planRoutes } from "./modules/care/plan.routes.ts";
 import { registrationRoutes } from "./modules/care/registration.routes.ts";
+import { conferenceRoutes } from "./modules/conferences/conferences.routes.ts";
 
 export const API_PREFIX = "/api/v1";
 
@@ -117,6 +118,7 @@ export async function buildApp(kernel: Kernel, options: { logger?: boolean } = {
       await api.register(fileRoutes(kernel));
       await api.register(planRoutes(kernel));
       await api.register(registrationRoutes(kernel));
+      await api.register(conferenceRoutes(kernel));
       api.get("/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () =>
         finishOpenApi(app.swagger() as unknown as Record<string, unknown>, API_PREFIX),
       );

@@ -18,6 +18,7 @@ export const demoOrganisations = [
   { key: "inspectie", name: "Nederlandse Arbeidsinspectie", type: "labour_inspectorate", isCentralMunicipality: false, otherRegion: false },
   { key: "opvang", name: "Opvang De Linde (COSM)", type: "shelter", isCentralMunicipality: false, otherRegion: false },
   { key: "veiligthuis", name: "Veilig Thuis Gelderland-Midden", type: "veilig_thuis", isCentralMunicipality: false, otherRegion: false },
+  { key: "belastingdienst", name: "Belastingdienst Oost", type: "tax_office", isCentralMunicipality: false, otherRegion: false },
   { key: "zorgijssel", name: "Zorgcoördinatie Mensenhandel IJsselland", type: "care_coordination", isCentralMunicipality: false, otherRegion: true },
 ] as const;
 
@@ -40,6 +41,7 @@ export const demoAccounts: DemoAccount[] = [
   { email: "zorg2@zorgcoordinatie.demo", displayName: "Zeno Zorg", organisation: "zorg", roles: ["care_coordinator"], totpSecret: "KZDEMOZORGCOORDINATIE333" },
   { email: "zorg@ijsselland.demo", displayName: "IJsbrand IJssel", organisation: "zorgijssel", roles: ["care_coordinator"], totpSecret: "KZDEMOZORGIJSSELLAND2222" },
   { email: "opvang@delinde.demo", displayName: "Olga Opvang", organisation: "opvang", roles: ["partner"], totpSecret: "KZDEMOOPVANGDELINDE22222" },
+  { email: "fiscus@belastingdienst.demo", displayName: "Frits Fiscus", organisation: "belastingdienst", roles: ["partner"], totpSecret: "KZDEMOBELASTINGDIENST222" },
   { email: "politie@politie.demo", displayName: "Pieter Politie", organisation: "politie", roles: ["partner"], totpSecret: "KZDEMOPOLITIEAVIMOOST222" },
   { email: "riec@riec.demo", displayName: "Rita RIEC", organisation: "riec", roles: ["partner"], totpSecret: "KZDEMORIECOOSTNEDERLAND2" },
   { email: "inspectie@arbeidsinspectie.demo", displayName: "Ivo Inspectie", organisation: "inspectie", roles: ["partner"], totpSecret: "KZDEMOARBEIDSINSPECTIE22" },

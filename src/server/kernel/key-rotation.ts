@@ -48,6 +48,18 @@ export const encryptedColumns = [
   { table: "victim_file_transfers", key: "id", column: "legal_basis_note_enc", field: "victim_file_transfers.legal_basis_note" },
   { table: "victim_file_transfers", key: "id", column: "decline_reason_enc", field: "victim_file_transfers.decline_reason" },
   { table: "comensha_exports", key: "id", column: "legal_basis_note_enc", field: "comensha_exports.legal_basis_note" },
+  // Case conferences and the register of measures.
+  { table: "meetings", key: "id", column: "video_link_enc", field: "meetings.video_link" },
+  { table: "agenda_items", key: "id", column: "question_enc", field: "agenda_items.question" },
+  { table: "agenda_items", key: "id", column: "shared_content_enc", field: "agenda_items.shared_content" },
+  { table: "agenda_items", key: "id", column: "legal_basis_note_enc", field: "agenda_items.legal_basis_note" },
+  { table: "agenda_items", key: "id", column: "decline_reason_enc", field: "agenda_items.decline_reason" },
+  { table: "agenda_items", key: "id", column: "notes_enc", field: "agenda_items.notes" },
+  { table: "conference_decisions", key: "id", column: "description_enc", field: "conference_decisions.description" },
+  { table: "conference_actions", key: "id", column: "description_enc", field: "conference_actions.description" },
+  { table: "conference_actions", key: "id", column: "result_enc", field: "conference_actions.result" },
+  { table: "administrative_measures", key: "id", column: "location_enc", field: "administrative_measures.location" },
+  { table: "administrative_measures", key: "id", column: "note_enc", field: "administrative_measures.note" },
 ] as const;
 
 /**

@@ -4,6 +4,7 @@ import { run, type Tx } from "../../kernel/db.ts";
 import { dutchWallClock } from "../signals/deadlines.ts";
 import { addWorkingDays } from "../signals/working-days.ts";
 import { sweepCareTasks } from "../care/care-sweep.ts";
+import { sweepConferences } from "../conferences/conference-sweep.ts";
 import { deliverPendingEmails, type Mailer } from "./mailer.ts";
 import { notifyUsers, usersOfOrganisationWithRoles } from "./notify.ts";
 
@@ -161,6 +162,11 @@ export function scheduleDeadlineSweeps(
         await sweepCareTasks(kernel, kernel.now());
       } catch (error) {
         options.log("notificaties: termijnen zorgcoördinatie mislukt", error);
+      }
+      try {
+        await sweepConferences(kernel, kernel.now());
+      } catch (error) {
+        options.log("notificaties: acties uit casusoverleggen mislukt", error);
       }
       if (options.mailer) await deliverPendingEmails(kernel, options.mailer, { limit: 200, log: options.log });
     })().finally(() => {

@@ -65,6 +65,34 @@ const texts: Record<NotificationKind, { subject: string; body: string }> = {
     subject: "Antwoord op de overdracht van dossier {ref}",
     body: "De ontvangende regio heeft geantwoord op de overdracht van dossier {ref}.\nBekijk het antwoord in Ketenzicht.",
   },
+  meeting_invited: {
+    subject: "Uitnodiging voor overleg {ref}",
+    body: "U bent uitgenodigd om deel te nemen aan overleg {ref}.\nBekijk de datum en de agenda in Ketenzicht.",
+  },
+  agenda_proposal: {
+    subject: "Nieuw agendapunt voorgesteld voor overleg {ref}",
+    body: "Er is een signaal of dossier ingebracht voor overleg {ref}.\nLaat het toe tot de agenda of wijs het af in Ketenzicht.",
+  },
+  agenda_answered: {
+    subject: "Uw agendapunt voor overleg {ref}",
+    body: "De voorzitter heeft gereageerd op het punt dat u inbracht voor overleg {ref}.\nBekijk het antwoord in Ketenzicht.",
+  },
+  conference_decision: {
+    subject: "Besluit in overleg {ref}",
+    body: "In overleg {ref} is een besluit genomen over een signaal of dossier van u.\nLees het besluit in Ketenzicht.",
+  },
+  conference_action_assigned: {
+    subject: "Actie voor uw organisatie uit overleg {ref}",
+    body: "In overleg {ref} heeft uw organisatie een actie op zich genomen.\nBekijk de actie en de termijn in Ketenzicht.",
+  },
+  conference_action_overdue: {
+    subject: "Herinnering: actie uit overleg {ref} is over de termijn",
+    body: "De termijn van een actie uit overleg {ref} is verstreken.\nRond de actie af of meld de stand in Ketenzicht.",
+  },
+  conference_action_done: {
+    subject: "Actie uit overleg {ref} afgerond",
+    body: "Een actie uit overleg {ref} over een signaal of dossier van u is afgerond.\nLees het resultaat in Ketenzicht.",
+  },
   care_task: {
     subject: "Actie nodig in dossier {ref}",
     body: "In dossier {ref} is een termijn verstreken of bijna verstreken (bedenktijd, zorg, doel, toestemming of verblijfsvergunning).\nBekijk het dossier in Ketenzicht.",
@@ -76,14 +104,16 @@ const isKind = (kind: string): kind is NotificationKind => Object.hasOwn(texts, 
 /** The subject and text of one notification's e-mail; exported for the tests. */
 export function composeEmail(
   config: Pick<Config, "PUBLIC_URL" | "HOST" | "PORT">,
-  notification: Pick<PendingEmailRow, "kind" | "signal_id" | "params"> & Partial<Pick<PendingEmailRow, "victim_file_id">>,
+  notification: Pick<PendingEmailRow, "kind" | "signal_id" | "params"> & Partial<Pick<PendingEmailRow, "victim_file_id" | "meeting_id">>,
 ): { subject: string; text: string } {
   const base = (config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`).replace(/\/+$/, "");
   const link = notification.signal_id
     ? `${base}/signalen/${notification.signal_id}`
     : notification.victim_file_id
       ? `${base}/zorg/dossiers/${notification.victim_file_id}`
-      : notification.kind === "transfer_proposed" ? `${base}/zorg` : base;
+      : notification.meeting_id
+        ? `${base}/overleg/${notification.meeting_id}`
+        : notification.kind === "transfer_proposed" ? `${base}/zorg` : base;
   const reference = paramsOf(notification).reference;
   // The reference ends up in a header: keep only the characters a reference has.
   const ref = typeof reference === "string" ? reference.replace(/[^A-Za-z0-9-]/g, "") : "";

@@ -9,13 +9,14 @@ export interface NotificationRow {
   signal_id: string | null;
   referral_id: string | null;
   victim_file_id: string | null;
+  meeting_id: string | null;
   params: Record<string, unknown> | string;
   created_at: Date;
   read_at: Date | null;
   emailed_at: Date | null;
 }
 
-const columns = sql`n.id, n.user_id, n.kind, n.signal_id, n.referral_id, n.victim_file_id, n.params, n.created_at, n.read_at, n.emailed_at`;
+const columns = sql`n.id, n.user_id, n.kind, n.signal_id, n.referral_id, n.victim_file_id, n.meeting_id, n.params, n.created_at, n.read_at, n.emailed_at`;
 
 /** jsonb arrives parsed from both drivers, but a string is tolerated so the shape never depends on one. */
 export const paramsOf = (row: Pick<NotificationRow, "params">): Record<string, unknown> =>
@@ -63,6 +64,7 @@ export interface PendingEmailRow {
   kind: string;
   signal_id: string | null;
   victim_file_id: string | null;
+  meeting_id: string | null;
   params: Record<string, unknown> | string;
   email_enc: string;
 }
@@ -74,7 +76,7 @@ export interface PendingEmailRow {
 export async function pendingEmails(q: Queryable, since: Date, limit: number): Promise<PendingEmailRow[]> {
   return run<PendingEmailRow>(
     q,
-    sql`select n.id, n.kind, n.signal_id, n.victim_file_id, n.params, u.email_enc
+    sql`select n.id, n.kind, n.signal_id, n.victim_file_id, n.meeting_id, n.params, u.email_enc
           from notifications n join users u on u.id = n.user_id
          where n.emailed_at is null and n.created_at >= ${since} and u.active
          order by n.created_at, n.id

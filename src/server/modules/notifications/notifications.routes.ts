@@ -16,6 +16,7 @@ const present = (row: NotificationRow): z.infer<typeof notificationSchema> => ({
   signalId: row.signal_id,
   referralId: row.referral_id,
   victimFileId: row.victim_file_id,
+  meetingId: row.meeting_id,
   params: paramsOf(row),
   createdAt: new Date(row.created_at).toISOString(),
   readAt: row.read_at ? new Date(row.read_at).toISOString() : null,

@@ -8,6 +8,7 @@ export const notificationSchema = z
     signalId: z.uuid().nullable(),
     referralId: z.uuid().nullable(),
     victimFileId: z.uuid().nullable(),
+    meetingId: z.uuid().nullable(),
     params: z.record(z.string(), z.unknown()).describe("Het kenmerk van het signaal of dossier en andere gegevens zonder inhoud"),
     createdAt: z.iso.datetime(),
     readAt: z.iso.datetime().nullable(),

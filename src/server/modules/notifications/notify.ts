@@ -18,6 +18,13 @@ export const notificationKinds = [
   "transfer_proposed",
   "transfer_answered",
   "care_task",
+  "meeting_invited",
+  "agenda_proposal",
+  "agenda_answered",
+  "conference_decision",
+  "conference_action_assigned",
+  "conference_action_overdue",
+  "conference_action_done",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -30,6 +37,7 @@ export interface NotifyInput {
   signalId?: string | null;
   referralId?: string | null;
   victimFileId?: string | null;
+  meetingId?: string | null;
   params?: NotificationParams;
   /** Same key for the same user → only the first notification is kept (a reminder is sent once). */
   dedupeKey?: string | null;
@@ -45,8 +53,9 @@ export async function notifyUsers(tx: Queryable, input: NotifyInput): Promise<st
   if (userIds.length === 0) return [];
   const rows = await run<{ id: string }>(
     tx,
-    sql`insert into notifications (user_id, kind, signal_id, referral_id, victim_file_id, params, created_at, dedupe_key)
+    sql`insert into notifications (user_id, kind, signal_id, referral_id, victim_file_id, meeting_id, params, created_at, dedupe_key)
         select u.id, ${input.kind}, ${input.signalId ?? null}::uuid, ${input.referralId ?? null}::uuid, ${input.victimFileId ?? null}::uuid,
+               ${input.meetingId ?? null}::uuid,
                ${JSON.stringify(input.params ?? {})}::jsonb, ${input.now}, ${input.dedupeKey ?? null}
           from unnest(${userIds}::uuid[]) as u (id)
         on conflict (user_id, dedupe_key) do nothing
