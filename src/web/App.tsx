@@ -6,6 +6,11 @@ import { VictimFilePage } from "./pages/care/file/VictimFilePage.tsx";
 import { FileListPage } from "./pages/care/FileListPage.tsx";
 import { FileOpenPage } from "./pages/care/FileOpenPage.tsx";
 import { VICTIM_FILE_CREATE, VICTIM_FILE_LIST } from "./pages/care/types.ts";
+import { ActionsPage } from "./pages/conferences/ActionsPage.tsx";
+import { MeetingPage } from "./pages/conferences/MeetingPage.tsx";
+import { MeetingsPage } from "./pages/conferences/MeetingsPage.tsx";
+import { MEASURE_LIST, MEETING_LIST } from "./pages/conferences/types.ts";
+import { MeasuresPage } from "./pages/measures/MeasuresPage.tsx";
 import { AuditPage } from "./pages/audit/AuditPage.tsx";
 import { PersonTimelinePage } from "./pages/audit/PersonTimelinePage.tsx";
 import { EnrolmentPage } from "./pages/auth/EnrolmentPage.tsx";
@@ -63,6 +68,10 @@ export const routes: RouteObject[] = [
       // A literal segment outranks ":id" in the router, and it is listed first as well.
       { path: "/zorg/dossiers/nieuw", element: <Authenticated ability={VICTIM_FILE_CREATE}><FileOpenPage /></Authenticated> },
       { path: "/zorg/dossiers/:id", element: <Authenticated><VictimFilePage /></Authenticated> },
+      { path: "/overleg", element: <Authenticated ability={MEETING_LIST}><MeetingsPage /></Authenticated> },
+      { path: "/overleg/acties", element: <Authenticated><ActionsPage /></Authenticated> },
+      { path: "/overleg/:id", element: <Authenticated><MeetingPage /></Authenticated> },
+      { path: "/maatregelen", element: <Authenticated ability={MEASURE_LIST}><MeasuresPage /></Authenticated> },
       { path: "/melden", element: <PublicInfoPage /> },
       { path: "/toegankelijkheid", element: <AccessibilityPage /> },
       { path: "*", element: <NotFoundPage /> },

@@ -9,6 +9,7 @@ import { Link as RouterLink } from "react-router-dom";
 import { useUnreadCount } from "../pages/notifications/useUnreadCount.ts";
 import { INDICATOR_CATALOGUE_UPDATE } from "../pages/admin/IndicatorCataloguePage.tsx";
 import { ROUTE_SETTINGS_UPDATE } from "../pages/admin/RouteSettingsPage.tsx";
+import { MEASURE_LIST, MEETING_LIST } from "../pages/conferences/types.ts";
 import { VICTIM_FILE_CREATE, VICTIM_FILE_LIST } from "../pages/care/types.ts";
 
 /** The banner: name of the application, language switch, the user and logout; then the main menu. */
@@ -68,6 +69,8 @@ export function SiteHeader() {
             <NavItem to="/signalen/mijn">{t("signalsIntake.nav.mine")}</NavItem>
             {can(VICTIM_FILE_CREATE) ? <NavItem to="/zorg" end>{t("careOverview.nav")}</NavItem> : null}
             {can(VICTIM_FILE_LIST) ? <NavItem to="/zorg/dossiers">{t("careOverview.navFiles")}</NavItem> : null}
+            {can(MEETING_LIST) ? <NavItem to="/overleg">{t("conferences.nav")}</NavItem> : null}
+            {can(MEASURE_LIST) ? <NavItem to="/maatregelen">{t("measures.nav")}</NavItem> : null}
             {can("user.list") ? <NavItem to="/beheer/gebruikers">{t("nav.users")}</NavItem> : null}
             {can("organisation.list") ? <NavItem to="/beheer/organisaties">{t("nav.organisations")}</NavItem> : null}
             {can(INDICATOR_CATALOGUE_UPDATE) ? <NavItem to="/beheer/indicatoren">{t("adminRoute.nav.indicators")}</NavItem> : null}

@@ -9,6 +9,8 @@ import { signalsIntakeEn } from "./en/signals-intake.ts";
 import { signalsRouteEn } from "./en/signals-route.ts";
 import { careOverviewEn } from "./en/care-overview.ts";
 import { careFileEn } from "./en/care-file.ts";
+import { conferencesEn } from "./en/conferences.ts";
+import { measuresEn } from "./en/measures.ts";
 import type { Messages } from "./nl.ts";
 
 /** English. The type makes a missing or extra key a compile error. */
@@ -148,4 +150,6 @@ export const en: Messages = {
   signalsRoute: signalsRouteEn,
   careOverview: careOverviewEn,
   careFile: careFileEn,
+  conferences: conferencesEn,
+  measures: measuresEn,
 };

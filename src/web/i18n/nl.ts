@@ -13,6 +13,8 @@ import { signalsIntakeNl } from "./nl/signals-intake.ts";
 import { signalsRouteNl } from "./nl/signals-route.ts";
 import { careOverviewNl } from "./nl/care-overview.ts";
 import { careFileNl } from "./nl/care-file.ts";
+import { conferencesNl } from "./nl/conferences.ts";
+import { measuresNl } from "./nl/measures.ts";
 
 export const nl = {
   app: {
@@ -150,6 +152,8 @@ export const nl = {
   signalsRoute: signalsRouteNl,
   careOverview: careOverviewNl,
   careFile: careFileNl,
+  conferences: conferencesNl,
+  measures: measuresNl,
 };
 
 export type Messages = typeof nl;

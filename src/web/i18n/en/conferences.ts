@@ -1,0 +1,4 @@
+/** Case conferences: the meetings list and one meeting with its agenda, decisions, actions and minutes. */
+export const conferencesEn = {
+  nav: "Meetings",
+};
