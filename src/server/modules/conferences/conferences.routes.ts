@@ -1,9 +1,11 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
 import type { Kernel } from "../../http/kernel.ts";
 import { requireActor } from "../../http/auth.ts";
 import { admitItemFor, declineItemFor, proposeFileFor, proposeSignalFor, setNotesFor, withdrawItemFor } from "./agenda.service.ts";
+import { delegateCandidatesFor } from "./candidates.service.ts";
 import {
-  actionBody, actionListQuery, actionListSchema, actionSchema, actionUpdateBody, decisionBody, declineBody, delegateParams, fileItemBody, idParams,
+  actionBody, actionListQuery, candidateQuery, candidateSchema, actionListSchema, actionSchema, actionUpdateBody, decisionBody, declineBody, delegateParams, fileItemBody, idParams,
   locationHistoryQuery, locationHistorySchema, measureBody, measureListQuery, measureListSchema, measureSchema, measureUpdateBody, meetingBody,
   meetingListQuery, meetingListSchema, meetingSchema, meetingUpdateBody, minutesBody, minutesFileSchema, notesBody, participantBody, participantParams,
   signalItemBody,
@@ -41,6 +43,13 @@ export function conferenceRoutes(kernel: Kernel): FastifyPluginAsyncZod {
     app.post("/meetings/:id/participants", {
       schema: { tags, summary: "Een organisatie en haar deelnemers uitnodigen", params: idParams, body: participantBody, response: meeting },
     }, async (request) => inviteFor(kernel, requireActor(request), request.params.id, request.body, request.ip));
+
+    app.get("/meetings/:id/candidates", {
+      schema: {
+        tags, summary: "Medewerkers van een organisatie in de regio die aan het overleg kunnen deelnemen", params: idParams, querystring: candidateQuery,
+        response: { 200: z.array(candidateSchema) },
+      },
+    }, async (request) => delegateCandidatesFor(kernel, requireActor(request), request.params.id, request.query.organisationId, request.ip));
 
     app.delete("/meetings/:id/participants/:organisationId", {
       schema: { tags, summary: "Een uitgenodigde organisatie weer afmelden", params: participantParams, response: meeting },

@@ -311,3 +311,8 @@ export const locationHistorySchema = z
     measures: z.array(measureSchema),
   })
   .meta({ id: "LocationHistory" });
+
+export const candidateQuery = z.object({ organisationId: uuid }).strict();
+export const candidateSchema = z
+  .object({ userId: uuid, name: z.string().nullable(), roles: z.array(z.string()), delegate: z.boolean().describe("Al deelnemer aan dit overleg") })
+  .meta({ id: "MeetingDelegateCandidate" });
