@@ -6,6 +6,7 @@ import { DemoModeError, isDemoDatabase, seedDemo } from "./demo/seed.ts";
 import { connectDemoBrp } from "./demo/demo-brp.ts";
 import { seedDemoSignals } from "./demo/demo-signals.ts";
 import { seedDemoCare } from "./demo/demo-care.ts";
+import { seedDemoConferences } from "./demo/demo-conferences.ts";
 import { scheduleDeadlineSweeps } from "./modules/notifications/deadline-sweep.ts";
 import { createMailer } from "./modules/notifications/mailer.ts";
 
@@ -19,6 +20,7 @@ async function main() {
     if (outcome === "seeded") {
       await seedDemoSignals(kernel);
       await seedDemoCare(kernel);
+      await seedDemoConferences(kernel);
     }
     const brp = await connectDemoBrp(kernel);
     process.once("exit", () => void brp.close());

@@ -19,7 +19,7 @@ import { enrichFor, referFor, transitionFor } from "../modules/signals/route.ser
  * ending soon; a minor whose youth route is still to be arranged; and one signal of Zevenaar's queue referred
  * to the care coordinator, waiting to be accepted.
  */
-async function actorFor(kernel: Kernel, email: string): Promise<Actor> {
+export async function actorFor(kernel: Kernel, email: string): Promise<Actor> {
   const rows = await kernel.db.query<{ id: string; organisation_id: string; roles: unknown; region_ids: unknown }>(
     `select u.id, u.organisation_id,
             (select json_agg(distinct r.role) from user_roles r where r.user_id = u.id) as roles,
