@@ -554,8 +554,9 @@ describe("the access matrix of care coordination over HTTP", () => {
       const endpoints = Object.entries(doc.json().paths as Record<string, Record<string, unknown>>)
         .filter(([path]) => care.test(path))
         .flatMap(([path, item]) => Object.keys(item).filter((m) => ["get", "post", "put", "patch", "delete"].includes(m)).map((m) => [m.toUpperCase(), path] as const));
-      // Files and team 9, plan, shelter and residence 12, registrations, transfers and overview 10.
-      assert.equal(endpoints.length, 31, endpoints.map((e) => e.join(" ")).join("\n"));
+      // Files and team 9, plan, shelter and residence 12, registrations, transfers and overview 10,
+      // bringing a file to a case conference 1.
+      assert.equal(endpoints.length, 32, endpoints.map((e) => e.join(" ")).join("\n"));
       for (const [method, path] of endpoints) {
         const url = `/api/v1${path}`.replace("{id}", fileIds.coordinator!).replace("{domain}", "safety").replace(/\{\w+\}/g, () => randomUUID());
         const res = await anonymous.request(method as "GET", url, method === "GET" ? undefined : {});
