@@ -84,7 +84,7 @@ export const resources = {
   },
   meeting: {
     actions: ["read", "list", "create", "update", "run", "admit", "minutes"],
-    relations: ["organiser", "delegate", "region_member"],
+    relations: ["organiser", "delegate", "region_member", "action_owner"],
   },
   agenda_item: {
     actions: ["read", "withdraw", "admit", "record"],
@@ -186,6 +186,7 @@ export const grants: readonly Grant[] = [
   grant({ resource: "meeting", relation: "organiser", roles: ["conference_chair"], actions: ["read", "list", "create", "update", "run", "admit", "minutes"], why: "the chair and secretary plan and run their organisation's meetings" }),
   grant({ resource: "meeting", relation: "delegate", roles: ["partner", "focal_officer", "care_coordinator", "conference_chair"], actions: ["read", "list", "minutes"], why: "an invited delegate sees the meeting and their organisation's minutes" }),
   grant({ resource: "meeting", relation: "region_member", roles: ["focal_officer", "care_coordinator"], actions: ["read", "list"], why: "focal officers and coordinators choose a meeting of their region to bring a case in" }),
+  grant({ resource: "meeting", relation: "action_owner", roles: ["partner", "focal_officer", "care_coordinator", "conference_chair"], actions: ["read", "list"], why: "the named owner of an action reaches the item they act on through its meeting" }),
   grant({ resource: "agenda_item", relation: "organiser", roles: ["conference_chair"], actions: ["read", "admit", "record"], why: "the chair admits items and records notes, decisions and actions" }),
   grant({ resource: "agenda_item", relation: "subject_municipality", roles: ["focal_officer"], actions: ["read", "withdraw"], why: "the municipality's focal officer follows the signals brought in" }),
   grant({ resource: "agenda_item", relation: "proposed_by_self", roles: ["focal_officer", "care_coordinator"], actions: ["read", "withdraw"], why: "whoever brought an item in follows it" }),

@@ -99,11 +99,14 @@ function exactly(resource: Resource, relation: string, role: Role): Case {
     case "shelter_occupancy.member_region":
       return { actor: actor(role), facts: { regionId: MY_REGION } satisfies Facts["shelter_occupancy"] };
     case "meeting.organiser":
-      return { actor: { ...actor(role), regionIds: [] }, facts: { organisationId: MY_ORG, regionId: FAR_REGION, delegateUserIds: [] } satisfies Facts["meeting"] };
+      return { actor: { ...actor(role), regionIds: [] }, facts: { organisationId: MY_ORG, regionId: FAR_REGION, delegateUserIds: [], actionOwnerUserIds: [] } satisfies Facts["meeting"] };
     case "meeting.delegate":
-      return { actor: actor(role), facts: { organisationId: FAR_ORG, regionId: FAR_REGION, delegateUserIds: [ME] } satisfies Facts["meeting"] };
+      return { actor: actor(role), facts: { organisationId: FAR_ORG, regionId: FAR_REGION, delegateUserIds: [ME], actionOwnerUserIds: [] } satisfies Facts["meeting"] };
     case "meeting.region_member":
-      return { actor: actor(role), facts: { organisationId: OTHER_ORG, regionId: MY_REGION, delegateUserIds: [OTHER] } satisfies Facts["meeting"] };
+      return { actor: actor(role), facts: { organisationId: OTHER_ORG, regionId: MY_REGION, delegateUserIds: [OTHER], actionOwnerUserIds: [OTHER] } satisfies Facts["meeting"] };
+    case "meeting.action_owner":
+      // Named owner of an action on one of its items, without being a delegate.
+      return { actor: actor(role), facts: { organisationId: FAR_ORG, regionId: FAR_REGION, delegateUserIds: [OTHER], actionOwnerUserIds: [ME] } satisfies Facts["meeting"] };
     case "agenda_item.organiser":
       return { actor: actor(role), facts: { ...item, meetingOrganisationId: MY_ORG } satisfies Facts["agenda_item"] };
     case "agenda_item.subject_municipality":
@@ -142,7 +145,7 @@ function stranger(resource: Resource, role: Role): Case {
     victim_file: { organisationId: MY_ORG, activeTeam: [{ userId: ME, memberRole: "coordinator" }] },
     victim_file_transfer: { toOrganisationId: MY_ORG, fileCoordinatorUserIds: [ME] },
     shelter_occupancy: { regionId: MY_REGION },
-    meeting: { organisationId: MY_ORG, regionId: MY_REGION, delegateUserIds: [ME] },
+    meeting: { organisationId: MY_ORG, regionId: MY_REGION, delegateUserIds: [ME], actionOwnerUserIds: [ME] },
     agenda_item: { ...item, meetingOrganisationId: MY_ORG, municipalityId: MY_ORG, proposedBy: ME, meetingInProgress: true, delegateUserIds: [ME], actionOwnerOrganisationIds: [MY_ORG], actionOwnerUserIds: [ME] },
     conference_action: { meetingOrganisationId: MY_ORG, ownerOrganisationId: MY_ORG },
     administrative_measure: { municipalityId: MY_ORG },

@@ -43,7 +43,13 @@ export interface Facts {
   };
   victim_file_transfer: { toOrganisationId: string; fileCoordinatorUserIds: readonly string[] };
   shelter_occupancy: { regionId: string };
-  meeting: { organisationId: string; regionId: string; delegateUserIds: readonly string[] };
+  meeting: {
+    organisationId: string;
+    regionId: string;
+    delegateUserIds: readonly string[];
+    /** The named owners of the meeting's (not cancelled) actions. */
+    actionOwnerUserIds: readonly string[];
+  };
   agenda_item: {
     meetingOrganisationId: string;
     subjectType: "signal" | "victim_file";
@@ -223,6 +229,11 @@ const relationRules: { [R in Resource]: Record<RelationOf<R>, RelationRule<R>> }
     region_member: {
       test: (actor, meeting) => actor.regionIds.includes(meeting.regionId),
       where: (actor, a) => (actor.regionIds.length ? sql`${col(a, "region_id")} in (${join([...actor.regionIds])})` : sql`false`),
+    },
+    action_owner: {
+      test: (actor, meeting) => meeting.actionOwnerUserIds.includes(actor.userId),
+      where: (actor, a) => sql`exists (select 1 from conference_actions ca join agenda_items ai on ai.id = ca.item_id
+        where ai.meeting_id = ${col(a, "id")} and ca.status <> 'cancelled' and ca.owner_user_id = ${actor.userId})`,
     },
   },
   agenda_item: {

@@ -4,7 +4,7 @@ import type { Tx } from "../../kernel/db.ts";
 import { dutchDate } from "../../kernel/dutch-time.ts";
 import { invalidInput, notFound } from "../../kernel/errors.ts";
 import type { ActionOf } from "../../kernel/policy/matrix.ts";
-import { authorize, type Actor } from "../../kernel/policy/policy.ts";
+import { authorize, can, type Actor } from "../../kernel/policy/policy.ts";
 import { decideSharing } from "../care/consent.ts";
 import { careRefusal, loadFileFor } from "../care/file-command.ts";
 import { fileRefs, presentFile } from "../care/files.presenter.ts";
@@ -31,7 +31,8 @@ const field = (name: string, code: string, reason: string) => [{ name, code, rea
 /** The meeting to bring something in: one the actor sees, not over yet, in the region of the subject. */
 async function targetMeeting(tx: Tx, actor: Actor, meetingId: string, subjectRegionIds: readonly string[]) {
   const meeting = await findMeeting(tx, meetingId);
-  if (!meeting) throw invalidInput("Kies een overleg.", field("meetingId", "unknown", "onbekend overleg"));
+  // A meeting the actor may not see is answered as one that does not exist: its existence does not leak.
+  if (!meeting || !can(actor, "read", "meeting", meetingFacts(meeting))) throw invalidInput("Kies een overleg.", field("meetingId", "unknown", "onbekend overleg"));
   const role = authorize(actor, "read", "meeting", meetingFacts(meeting), meetingRefs(meeting));
   if (meeting.status !== "planned" && meeting.status !== "in_progress") {
     throw conferenceRefusal("transition_not_allowed", "Dit overleg is gesloten of geannuleerd; kies een komend overleg.", "meetingId");

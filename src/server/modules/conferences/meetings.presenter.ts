@@ -12,7 +12,7 @@ import { participantsOf, type MeetingRow } from "./meetings.repository.ts";
  * (policy: organisers, the proposer's side, delegates while the meeting runs, action owners afterwards).
  */
 export function meetingFacts(row: MeetingRow): Facts["meeting"] {
-  return { organisationId: row.organisation_id, regionId: row.region_id, delegateUserIds: row.delegate_user_ids };
+  return { organisationId: row.organisation_id, regionId: row.region_id, delegateUserIds: row.delegate_user_ids, actionOwnerUserIds: row.action_owner_user_ids };
 }
 
 export function itemFacts(item: ItemRow): Facts["agenda_item"] {

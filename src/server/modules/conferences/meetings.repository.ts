@@ -24,6 +24,7 @@ export interface MeetingRow {
   opened_at: Date | null;
   closed_at: Date | null;
   delegate_user_ids: string[];
+  action_owner_user_ids: string[];
 }
 
 const toDate = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)));
@@ -34,7 +35,9 @@ const select = sql`
   select m.id, m.reference, m.organisation_id, o.name as organisation_name, m.region_id, r.name as region_name, m.kind, m.title,
          m.starts_at, m.ends_at, m.location, m.video_link_enc, m.chair_user_id, cu.display_name_enc as chair_name_enc,
          m.secretary_user_id, su.display_name_enc as secretary_name_enc, m.status, m.opened_at, m.closed_at,
-         coalesce((select json_agg(mp.user_id) from meeting_participants mp where mp.meeting_id = m.id and mp.user_id is not null), '[]'::json) as delegate_user_ids
+         coalesce((select json_agg(mp.user_id) from meeting_participants mp where mp.meeting_id = m.id and mp.user_id is not null), '[]'::json) as delegate_user_ids,
+         coalesce((select json_agg(distinct ca.owner_user_id) from conference_actions ca join agenda_items ai on ai.id = ca.item_id
+                    where ai.meeting_id = m.id and ca.status <> 'cancelled' and ca.owner_user_id is not null), '[]'::json) as action_owner_user_ids
     from meetings m
     join organisations o on o.id = m.organisation_id
     join regions r on r.id = m.region_id
@@ -49,6 +52,7 @@ function map(r: Record<string, unknown>): MeetingRow {
     opened_at: toDateOrNull(r.opened_at),
     closed_at: toDateOrNull(r.closed_at),
     delegate_user_ids: array(r.delegate_user_ids),
+    action_owner_user_ids: array(r.action_owner_user_ids),
   };
 }
 

@@ -87,7 +87,7 @@ export function createMeetingFor(kernel: Kernel, actor: Actor, body: z.infer<typ
   return kernel.db.transaction(async (tx) => {
     const regionId = body.regionId ?? (actor.regionIds.length === 1 ? actor.regionIds[0] : undefined);
     if (!regionId || !actor.regionIds.includes(regionId)) throw invalidInput("Kies de regio van het overleg.", field("regionId", "required", "een regio van uw organisatie"));
-    const role = authorize(actor, "create", "meeting", { organisationId: actor.organisationId, regionId, delegateUserIds: [] });
+    const role = authorize(actor, "create", "meeting", { organisationId: actor.organisationId, regionId, delegateUserIds: [], actionOwnerUserIds: [] });
     const now = kernel.now();
     const startsAt = new Date(body.startsAt);
     const endsAt = new Date(body.endsAt);
