@@ -27,7 +27,7 @@ function buildAction(owner: Org, overrides: Partial<MinutesAction> = {}): Minute
 
 function buildItem(position: number, proposer: Org, overrides: Partial<MinutesItem> = {}): MinutesItem {
   return {
-    position, subjectType: "signal", subjectReference: `SIG-2026-00${position}0`, municipalityName: "Enschede",
+    position, subjectType: "signal", subjectReference: `SIG-2026-00${position}0`, municipalityName: "Gemeente Enschede",
     proposerOrganisationId: proposer.id, proposerOrganisationName: proposer.name, question: "Wat doen we?",
     sharedContent: [], notes: null, decisions: [], actions: [], ...overrides,
   };
@@ -75,7 +75,7 @@ function buildMeeting(overrides: Partial<MinutesMeeting> = {}): MinutesMeeting {
         ],
       }),
       buildItem(2, org.zorg, {
-        subjectType: "victim_file", subjectReference: "VF-2026-0007", municipalityName: "Hengelo",
+        subjectType: "victim_file", subjectReference: "VF-2026-0007", municipalityName: "Gemeente Hengelo",
         question: "Hoe bereiden we de overgang voor van de COSM-opvang naar zelfstandige woonruimte?",
         sharedContent: [
           { part: "person", label: "Persoon", lines: ["Ioana Popescu, geboren 17-03-2005, vrouw, nationaliteit Roemeens", "Talen: Roemeens, Engels"] },
@@ -89,7 +89,7 @@ function buildMeeting(overrides: Partial<MinutesMeeting> = {}): MinutesMeeting {
         ],
       }),
       buildItem(3, org.gemeente, {
-        subjectReference: "SIG-2026-0118", municipalityName: "Almelo",
+        subjectReference: "SIG-2026-0118", municipalityName: "Gemeente Almelo",
         question: "Is dit een zaak voor de politie of eerst voor een controle?",
         sharedContent: [
           { part: "description", label: "Omschrijving", lines: ["Een uitzendbureau huisvest veertien arbeidsmigranten in één woning en houdt loon in voor ‘huur en vervoer’."] },
@@ -248,7 +248,7 @@ describe("the minutes PDF", { skip: poppler ? false : "pdftotext not found: inst
       "Vraag Is er genoeg grond voor een gezamenlijke controle", "Daria Melnyk", "Hengelosestraat 412, 7521 AM Enschede", "Ioana Popescu", "Viktor Petrov",
       "Lukasz Wójcik", "‘omdat ze haar paspoort niet terugkreeg’", "€ 2.500 per maand “voor kost en inwoning”", "Cliënte wil in Twente blijven",
       "Controle: Gezamenlijke controle van het pand", "Strafrechtelijk onderzoek: De politie onderzoekt", "Zorg: Zorgcoördinatie blijft regiehouder",
-      "Actie Eigenaar Deadline Status", "Gezamenlijke controle voorbereiden en uitvoeren", "Nederlandse Arbeidsinspectie", "Petra Visser", "18 december 2026", "open",
+      "Actie Eigenaar Termijn Status", "Gezamenlijke controle voorbereiden en uitvoeren", "Nederlandse Arbeidsinspectie", "Petra Visser", "18 december 2026", "open",
       "Bibob-toets op de exploitatievergunning starten", "afgerond", "Resultaat: Toets gestart; advies van het Landelijk Bureau Bibob gevraagd.",
       "vervallen", "15 januari 2027", "Proces-verbaal opmaken en aan het OM voorleggen",
     ]) assert.ok(text.includes(part), `organiser: missing "${part}"`);
@@ -300,7 +300,7 @@ describe("the minutes PDF", { skip: poppler ? false : "pdftotext not found: inst
   });
 
   it("a heading never ends a page", () => {
-    const headings = ["Deelnemers", "Agenda", "Vraag", "Omschrijving", "Locatie", "Aantekeningen", "Besluiten", "Acties", "Actie Eigenaar Deadline Status"];
+    const headings = ["Deelnemers", "Agenda", "Vraag", "Omschrijving", "Locatie", "Aantekeningen", "Besluiten", "Acties", "Actie Eigenaar Termijn Status"];
     for (const name of all()) {
       for (const page of pages[name].slice(0, -1)) {
         const body = page.slice(0, page.lastIndexOf("Verslag voor ")).trim();

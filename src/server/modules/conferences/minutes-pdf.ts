@@ -126,7 +126,7 @@ function writeAgenda(pdf: Doc, doc: MinutesDocument): void {
 
 function writeItem(pdf: Doc, item: MinutesDocumentItem): void {
   const subject = item.subjectType === "signal" ? "Signaal" : "Dossier";
-  const details = [item.municipalityName && `Gemeente ${item.municipalityName}`, `ingebracht door ${item.proposerOrganisationName}`];
+  const details = [item.municipalityName, `ingebracht door ${item.proposerOrganisationName}`];
   itemHeading(pdf, `${item.position}. ${subject} ${item.subjectReference}`, details.filter(Boolean).join(" · "), 40);
 
   if (item.visibility === "heading") {
@@ -171,7 +171,7 @@ function writeActions(pdf: Doc, actions: MinutesAction[], caption: string): void
   const columns = [
     { header: "Actie", share: 42 },
     { header: "Eigenaar", share: 26 },
-    { header: "Deadline", share: 19 },
+    { header: "Termijn", share: 19 },
     { header: "Status", share: 13 },
   ];
   table(pdf, caption, columns, rows);
