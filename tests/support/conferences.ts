@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { LightMyRequestResponse } from "fastify";
 import { demoOtherRegion } from "../../src/server/demo/demo-region.ts";
+import { dutchDate } from "../../src/server/kernel/dutch-time.ts";
 import type { Role } from "../../src/server/kernel/policy/matrix.ts";
 import type { Actor } from "../../src/server/kernel/policy/policy.ts";
 import { currentCatalogue } from "../../src/server/modules/indicators/indicators.repository.ts";
@@ -171,3 +172,18 @@ export const notificationsOf = (t: TestApp, userId: string, kind?: string) =>
     "select kind, signal_id, victim_file_id, meeting_id, params from notifications where user_id = $1 and ($2::text is null or kind = $2) order by created_at, id",
     [userId, kind ?? null],
   );
+
+/** Brings a signal into a meeting as `proposer` and lets the chair admit it; returns the agenda item's id. */
+export async function admitSignal(chair: TestClient, proposer: TestClient, meetingId: string, signal: BuiltSignal, more: Json = {}): Promise<string> {
+  const proposed = await ok(proposer.post(`/api/v1/signals/${signal.id}/conference-items`, { meetingId, question: "Wat doen we hiermee?", sharedParts: ["description"], ...more }));
+  const item = (proposed.agenda as Json[]).filter((i) => i.subjectReference === signal.reference && i.status === "proposed").at(-1);
+  assert.ok(item, "the proposed item is in the meeting's answer");
+  await ok(chair.post(`/api/v1/agenda-items/${item.id as string}/admit`));
+  return item.id as string;
+}
+
+/** The ISO date `days` from the test clock's today (Amsterdam). */
+export const dateIn = (t: TestApp, days: number) => dutchDate(new Date(t.clock.now.getTime() + days * DAY));
+
+/** The params of a notification, as stored (jsonb from PostgreSQL, text from some drivers). */
+export const paramsOf = (p: unknown) => (typeof p === "string" ? (JSON.parse(p) as Json) : (p as Json));

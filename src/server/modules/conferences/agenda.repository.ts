@@ -206,3 +206,23 @@ export async function updateAction(tx: Tx, id: string, a: { status: ActionStatus
   await run(tx, sql`
     update conference_actions set status = ${a.status}, result_enc = ${a.resultEnc}, done_at = ${a.doneAt}, updated_at = ${a.at} where id = ${id}`);
 }
+
+/**
+ * Who hears of an action: its named owner; otherwise the owner organisation's active delegates in the meeting;
+ * an organisation without delegates there that brought the item in (or is the signal's municipality) through
+ * the proposer and the municipality's focal officers, so that an action is never assigned or overdue unheard.
+ */
+export async function actionRecipients(q: Queryable, a: { itemId: string; meetingId: string; ownerOrganisationId: string; ownerUserId: string | null }): Promise<string[]> {
+  if (a.ownerUserId) return [a.ownerUserId];
+  const delegates = await run<{ user_id: string }>(q, sql`
+    select mp.user_id from meeting_participants mp join users u on u.id = mp.user_id
+     where mp.meeting_id = ${a.meetingId} and mp.organisation_id = ${a.ownerOrganisationId} and u.active order by mp.added_at`);
+  if (delegates.length) return delegates.map((d) => d.user_id);
+  const local = await run<{ user_id: string }>(q, sql`
+    select ai.proposed_by as user_id from agenda_items ai join users u on u.id = ai.proposed_by
+     where ai.id = ${a.itemId} and ai.proposer_organisation_id = ${a.ownerOrganisationId} and u.active
+    union
+    select u.id as user_id from agenda_items ai join users u on u.organisation_id = ai.municipality_id join user_roles r on r.user_id = u.id
+     where ai.id = ${a.itemId} and ai.municipality_id = ${a.ownerOrganisationId} and u.active and r.role = 'focal_officer'`);
+  return [...new Set(local.map((l) => l.user_id))].sort();
+}

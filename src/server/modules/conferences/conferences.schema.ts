@@ -264,6 +264,13 @@ export const meetingListItemSchema = z
     isDelegate: z.boolean(),
     admittedItems: z.number().int(),
     proposedItems: z.number().int(),
+    waitingForFeedback: z
+      .number()
+      .int()
+      .describe(
+        "Toegelaten punten van een gesloten overleg die nog op terugkoppeling wachten (nog geen besluit, of een actie staat nog open); " +
+          "alleen de punten die u mag inzien worden geteld, dus voor een deelnemer zonder actie na afloop 0",
+      ),
   })
   .meta({ id: "MeetingListItem" });
 

@@ -9,7 +9,7 @@ import { appendFileEvent } from "../care/files.repository.ts";
 import { notifyUsers, usersOfOrganisationWithRoles } from "../notifications/notify.ts";
 import { locationHash } from "../signals/intake.ts";
 import { appendEvent, findSignal } from "../signals/signals.repository.ts";
-import { actionsWhere, findAction, findItem, insertAction, insertDecision, updateAction, type ActionRow, type ItemRow } from "./agenda.repository.ts";
+import { actionRecipients, actionsWhere, findAction, findItem, insertAction, insertDecision, updateAction, type ActionRow, type ItemRow } from "./agenda.repository.ts";
 import { itemCommand, requireDiscussion } from "./agenda.service.ts";
 import { isAdministrative, type DecisionKind } from "./codes.ts";
 import type { actionBody, actionListQuery, actionUpdateBody, decisionBody } from "./conferences.schema.ts";
@@ -109,9 +109,9 @@ export function addActionFor(kernel: Kernel, actor: Actor, id: string, body: z.i
       itemId: item.id, descriptionEnc: kernel.crypto.encrypt("conference_actions.description", body.description), ownerOrganisationId: body.ownerOrganisationId,
       ownerUserId: body.ownerUserId ?? null, deadline: body.deadline, by: actor.userId, at: now,
     });
-    const delegates = participants.filter((p) => p.organisation_id === body.ownerOrganisationId && p.user_id).map((p) => p.user_id!);
     await notifyUsers(tx, {
-      userIds: body.ownerUserId ? [body.ownerUserId] : delegates, kind: "conference_action_assigned", meetingId: meeting.id,
+      userIds: await actionRecipients(tx, { itemId: item.id, meetingId: meeting.id, ownerOrganisationId: body.ownerOrganisationId, ownerUserId: body.ownerUserId ?? null }),
+      kind: "conference_action_assigned", meetingId: meeting.id,
       params: { reference: meeting.reference, deadline: body.deadline }, dedupeKey: `conference-action:${actionId}`, now,
     });
     return { actionId, ownerOrganisationId: body.ownerOrganisationId, deadline: body.deadline };

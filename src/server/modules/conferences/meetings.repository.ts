@@ -75,6 +75,22 @@ export async function listMeetings(
   return { rows: rows.map(map), total: count[0]?.n ?? 0 };
 }
 
+/**
+ * Per meeting: admitted and proposed items, and the admitted items of a closed meeting that still wait for
+ * feedback (no decision yet, or an action still open; as the presenter's waitingForFeedback), counted only
+ * over the items `readable` (an access filter on agenda_items "ai") lets the viewer read.
+ */
+export function itemCounts(q: Queryable, meetingIds: readonly string[], readable: Sql) {
+  if (meetingIds.length === 0) return Promise.resolve([]);
+  return run<{ meeting_id: string; admitted: number; proposed: number; waiting: number }>(q, sql`
+    select ai.meeting_id, count(*) filter (where ai.status = 'admitted')::int as admitted, count(*) filter (where ai.status = 'proposed')::int as proposed,
+           count(*) filter (where ai.status = 'admitted' and mt.status = 'closed' and ${readable}
+                              and (not exists (select 1 from conference_decisions d where d.item_id = ai.id)
+                                   or exists (select 1 from conference_actions oa where oa.item_id = ai.id and oa.status = 'open')))::int as waiting
+      from agenda_items ai join meetings mt on mt.id = ai.meeting_id
+     where ai.meeting_id = any(${[...meetingIds]}::uuid[]) group by ai.meeting_id`);
+}
+
 export async function nextMeetingReference(tx: Tx, year: number): Promise<string> {
   const rows = await tx.query<{ last_number: number }>(
     `insert into meeting_counters (year, last_number) values ($1, 1)

@@ -11,7 +11,7 @@ import { delegateRoles } from "./codes.ts";
 import type { meetingBody, meetingListQuery, meetingUpdateBody, participantBody } from "./conferences.schema.ts";
 import { itemRefs, meetingFacts, presentMeeting } from "./meetings.presenter.ts";
 import {
-  addParticipant, findMeeting, insertMeeting, listMeetings, nextMeetingReference, participantsOf, removeParticipant, updateMeeting, type MeetingRow,
+  addParticipant, findMeeting, insertMeeting, itemCounts, listMeetings, nextMeetingReference, participantsOf, removeParticipant, updateMeeting, type MeetingRow,
 } from "./meetings.repository.ts";
 
 /**
@@ -223,11 +223,7 @@ export function listMeetingsFor(kernel: Kernel, actor: Actor, query: z.infer<typ
       limit: query.pageSize,
       offset: (query.page - 1) * query.pageSize,
     });
-    const counts = rows.length
-      ? await run<{ meeting_id: string; admitted: number; proposed: number }>(tx, sql`
-          select meeting_id, count(*) filter (where status = 'admitted')::int as admitted, count(*) filter (where status = 'proposed')::int as proposed
-            from agenda_items where meeting_id = any(${rows.map((r) => r.id)}::uuid[]) group by meeting_id`)
-      : [];
+    const counts = await itemCounts(tx, rows.map((r) => r.id), accessFilter(actor, "read", "agenda_item", "ai", now));
     const items = rows.map((r) => {
       const count = counts.find((c) => c.meeting_id === r.id);
       return {
@@ -244,6 +240,7 @@ export function listMeetingsFor(kernel: Kernel, actor: Actor, query: z.infer<typ
         isDelegate: r.delegate_user_ids.includes(actor.userId),
         admittedItems: count?.admitted ?? 0,
         proposedItems: count?.proposed ?? 0,
+        waitingForFeedback: count?.waiting ?? 0,
       };
     });
     kernel.audit.record(tx, {
