@@ -444,6 +444,10 @@ export const careFileEn = {
     reason: "Reason: {{reason}}",
     closureReason: "Reason for closing: {{reason}}",
     basis: "Basis: {{basis}}",
+    conferenceText: {
+      decision: "Decision: {{text}}",
+      action: "Action and result: {{text}}",
+    },
     fields: {
       name: "name",
       birthDate: "date of birth",
@@ -488,6 +492,9 @@ export const careFileEn = {
       transfer_accepted: "Transfer accepted",
       transfer_declined: "Transfer declined",
       transfer_withdrawn: "Transfer withdrawn",
+      brought_to_conference: "Brought to meeting {{meeting}} ({{title}}); shared: {{parts}}",
+      conference_decision: "Decision in meeting {{meeting}}: {{decisionKind}}",
+      conference_action_done: "Action completed by {{owner}} (meeting {{meeting}})",
     },
   },
 };

@@ -444,6 +444,10 @@ export const careFileNl = {
     reason: "Reden: {{reason}}",
     closureReason: "Reden van afsluiten: {{reason}}",
     basis: "Grondslag: {{basis}}",
+    conferenceText: {
+      decision: "Besluit: {{text}}",
+      action: "Actie en resultaat: {{text}}",
+    },
     fields: {
       name: "naam",
       birthDate: "geboortedatum",
@@ -488,6 +492,9 @@ export const careFileNl = {
       transfer_accepted: "Overdracht geaccepteerd",
       transfer_declined: "Overdracht geweigerd",
       transfer_withdrawn: "Overdracht ingetrokken",
+      brought_to_conference: "Ingebracht in overleg {{meeting}} ({{title}}); gedeeld: {{parts}}",
+      conference_decision: "Besluit in overleg {{meeting}}: {{decisionKind}}",
+      conference_action_done: "Actie afgerond door {{owner}} (overleg {{meeting}})",
     },
   },
 };

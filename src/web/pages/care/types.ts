@@ -373,7 +373,7 @@ export const fileEventKinds = [
   "need_updated", "goal_added", "goal_updated", "service_added", "service_updated", "placement_added", "placement_left",
   "reflection_started", "reflection_changed", "reflection_ended_early", "police_report_updated", "permit_applied", "permit_decided",
   "comensha_exported", "comensha_registered", "htcds_exported", "transfer_proposed", "transfer_accepted", "transfer_declined",
-  "transfer_withdrawn",
+  "transfer_withdrawn", "brought_to_conference", "conference_decision", "conference_action_done",
 ] as const;
 export type FileEventKind = (typeof fileEventKinds)[number];
 

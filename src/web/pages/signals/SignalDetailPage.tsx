@@ -7,6 +7,7 @@ import { useLoad } from "../../api/useLoad.ts";
 import { AppLink } from "../../components/links.tsx";
 import { PageHeading } from "../../components/PageHeading.tsx";
 import { LoadError, Loading } from "../../components/Status.tsx";
+import { ConferenceProposal } from "./detail/ConferenceProposal.tsx";
 import { History } from "./detail/History.tsx";
 import { PartnerActions } from "./detail/PartnerActions.tsx";
 import { Referrals } from "./detail/Referrals.tsx";
@@ -72,6 +73,7 @@ export function SignalDetailPage() {
           <SignalContent signal={signal} />
           <Referrals signal={signal} />
           <RouteActions key={`${signal.id}-${signal.status}`} signal={signal} done={done} />
+          {signal.abilities.bring_to_conference ? <ConferenceProposal key={signal.id} signal={signal} done={done} /> : null}
           <History signal={signal} />
         </>
       ) : null}

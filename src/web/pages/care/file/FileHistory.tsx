@@ -5,6 +5,7 @@ import {
   closureReasons, consentPurposes, consentStatuses, destinations, fileEventKinds, goalStatuses, isCode, leaveKinds, needDomains, needStatuses, permitDecisions,
   permitKinds, placeTypes, policeReportStatuses, serviceStatuses, serviceTypes, type FileHistoryEntry,
 } from "../types.ts";
+import { useMeasureLabels } from "../../measures/labels.ts";
 import { formatDay, type Labels, lowerFirst, useLabels } from "./labels.ts";
 import { FileSection } from "./parts.tsx";
 
@@ -39,7 +40,7 @@ function statusLabel(v: string, labels: Labels): string {
 }
 
 /** The words for the codes an entry's details carry, so each kind's sentence can use them. */
-function params(details: Record<string, unknown>, labels: Labels, fieldLabel: (f: string) => string) {
+function params(details: Record<string, unknown>, labels: Labels, fieldLabel: (f: string) => string, conference: ReturnType<typeof useMeasureLabels>) {
   const d = (key: string) => text(details[key]);
   const code = <T extends string>(list: readonly T[], key: string, label: (v: T) => string) => {
     const v = d(key);
@@ -65,17 +66,23 @@ function params(details: Record<string, unknown>, labels: Labels, fieldLabel: (f
     to: d("to"),
     date: formatDay(d("endsOn") || d("registeredOn") || d("offeredOn") || d("date")),
     fields: formatList(fields),
+    meeting: d("meeting"),
+    title: d("meetingTitle"),
+    decisionKind: lowerFirst(conference.decisionKind(d("decisionKind"))),
+    owner: d("owner"),
+    parts: formatList(Array.isArray(details.sharedParts) ? details.sharedParts.map((p) => lowerFirst(conference.sharedPart(String(p)))) : []),
   };
 }
 
 function Entry({ entry }: { entry: FileHistoryEntry }) {
   const { t } = useTranslation();
   const labels = useLabels();
+  const conference = useMeasureLabels();
   const fieldLabel = (f: string) => {
     const known = ["name", "birthDate", "phone", "contact", "gender", "ageGroup", "nationality", "languages", "exploitationForms", "cameIntoView", "veiligThuisNotifiedOn", "youthCareProviderId", "guardian"] as const;
     return isCode(known, f) ? t(`careFile.history.fields.${f}`) : f;
   };
-  const p = params(entry.details, labels, fieldLabel);
+  const p = params(entry.details, labels, fieldLabel, conference);
   const move = entry.fromStatus && entry.toStatus ? t("careFile.history.move", { from: labels.status(entry.fromStatus), to: labels.status(entry.toStatus) }) : "";
   const title = isCode(fileEventKinds, entry.kind) ? t(`careFile.history.kinds.${entry.kind}`, p) : entry.kind;
   const who = entry.actorName
@@ -104,7 +111,9 @@ function Entry({ entry }: { entry: FileHistoryEntry }) {
       {entry.reason ? (
         <>
           <br />
-          {t("careFile.history.reason", { reason: entry.reason })}
+          {entry.kind === "conference_decision" || entry.kind === "conference_action_done"
+            ? t(`careFile.history.conferenceText.${entry.kind === "conference_decision" ? "decision" : "action"}`, { text: entry.reason })
+            : t("careFile.history.reason", { reason: entry.reason })}
         </>
       ) : null}
     </>

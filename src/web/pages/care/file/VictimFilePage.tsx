@@ -9,6 +9,7 @@ import { PageHeading } from "../../../components/PageHeading.tsx";
 import { LoadError, Loading } from "../../../components/Status.tsx";
 import type { CareNetwork, VictimFile } from "../types.ts";
 import { CarePlanSection } from "./CarePlanSection.tsx";
+import { ConferenceSection } from "./ConferenceSection.tsx";
 import { ConsentSection } from "./ConsentSection.tsx";
 import { FileContext, type FileDone, type FileMessage, type SectionId } from "./context.ts";
 import { FileHistory } from "./FileHistory.tsx";
@@ -105,6 +106,7 @@ function FileBody({ file }: { file: VictimFile }) {
   if (file.shelter) add("shelter", t("careFile.sections.shelter"), <ShelterSection placements={file.shelter.placements} />);
   if (file.residence) add("residence", t("careFile.sections.residence"), <ResidenceSection residence={file.residence} />);
   if (file.registration) add("registration", t("careFile.sections.registration"), <RegistrationSection registration={file.registration} />);
+  if (file.abilities.bring_to_conference && file.status !== "closed") add("conference", t("measures.proposal.fileHeading"), <ConferenceSection key={file.id} />);
   if (hasLifecycleActions(file)) add("lifecycle", t("careFile.sections.lifecycle"), <LifecycleActions />);
   if (file.history) add("history", t("careFile.sections.history"), <FileHistory history={file.history} />);
 

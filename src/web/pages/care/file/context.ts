@@ -8,7 +8,7 @@ import type { CareNetwork, VictimFile } from "../types.ts";
  */
 export const sectionIds = [
   "overview", "person", "exploitation", "youth", "consent", "team", "care-plan", "shelter", "residence", "registration",
-  "lifecycle", "history",
+  "conference", "lifecycle", "history",
 ] as const;
 export type SectionId = (typeof sectionIds)[number];
 
