@@ -247,6 +247,7 @@ describe("the access matrix of case conferences over HTTP", () => {
       // A focal officer would see a meeting of their own region, so is told no (403) rather than "not found".
       const cell = (res: { statusCode: number; body: string }, want: number, what: string) => assert.equal(res.statusCode, want, `${key} ${what}: ${res.body}`);
       cell(await c.post("/api/v1/meetings", { kind: "case_conference", title: "Eigen overleg", startsAt: new Date(t.clock.now.getTime() + 86_400_000).toISOString(), endsAt: new Date(t.clock.now.getTime() + 90_000_000).toISOString() }), key === "elsewhere" ? 403 : 404, "plans a meeting");
+      cell(await c.get("/api/v1/meeting-organisers"), key === "elsewhere" ? 403 : 404, "lists who may chair a new meeting");
       cell(await c.post(`/api/v1/meetings/${meetings.A.id}/minutes`, { organisationId: ids.organisations.zvh }), 404, "minutes");
       cell(await c.post(`/api/v1/agenda-items/${item}/decisions`, { kind: "no_action", description: "Niets" }), 404, "records a decision");
       cell(await c.patch(`/api/v1/conference-actions/${actionIds.riec}`, { status: "open" }), 404, "changes an action");
@@ -264,16 +265,16 @@ describe("the access matrix of case conferences over HTTP", () => {
       const anonymous = t.client();
       const doc = await anonymous.get("/api/v1/openapi.json");
       assert.equal(doc.statusCode, 200);
-      const conference = /^\/(meetings|agenda-items|conference-actions|administrative-measures|location-history)\b|^\/(signals|victim-files)\/\{id\}\/conference-items$/;
+      const conference = /^\/(meetings|meeting-organisers|agenda-items|conference-actions|administrative-measures|location-history)\b|^\/(signals|victim-files)\/\{id\}\/conference-items$/;
       const endpoints = Object.entries(doc.json().paths as Record<string, Record<string, unknown>>)
         .filter(([path]) => conference.test(path))
         .flatMap(([path, item]) => Object.keys(item).filter((m) => ["get", "post", "put", "patch", "delete"].includes(m)).map((m) => [m.toUpperCase(), path] as const));
       // Meetings 12: list, plan, read, change, invite, candidates, remove an organisation, remove a delegate,
-      //   open, close, cancel, minutes.
+      //   open, close, cancel, minutes. Before planning 1: the organiser's chairs and secretaries.
       // Bringing in 2: a signal, a victim file.
       // Agenda items 6: admit, decline, withdraw, notes, decisions, actions.
       // Actions 2: list, update. Measures 3: list, register, record the outcome. A place's history 1.
-      assert.equal(endpoints.length, 26, endpoints.map((e) => e.join(" ")).join("\n"));
+      assert.equal(endpoints.length, 27, endpoints.map((e) => e.join(" ")).join("\n"));
       for (const [method, path] of endpoints) {
         const url = `/api/v1${path}`.replace("{id}", meetings.A.id).replace(/\{\w+\}/g, () => randomUUID());
         const res = await anonymous.request(method as "GET", url, method === "GET" ? undefined : {});

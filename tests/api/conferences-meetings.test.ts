@@ -91,6 +91,44 @@ describe("conferences: planning and running meetings", () => {
     assert.deepEqual(await conferenceSnapshot(t), before);
   });
 
+  describe("the organiser's chairs and secretaries, before a meeting exists", () => {
+    it("a chair gets the active conference chairs of their own organisation, by name; audited as a list of its users", async () => {
+      const inactive = await createUser(t, { organisationId: ids.organisations.zvh, roles: ["conference_chair"], active: false, displayName: "Ina Inactief" });
+      const zvhPartner = await createUser(t, { organisationId: ids.organisations.zvh, roles: ["partner"], displayName: "Piet Partner" });
+      const riecChair = await createUser(t, { organisationId: ids.organisations.riec, roles: ["conference_chair"], displayName: "Rik RIEC" });
+      const seq = await lastSeq(t);
+      const res = await chair.get("/api/v1/meeting-organisers");
+      assert.equal(res.statusCode, 200, res.body);
+      const organisers = res.json() as { userId: string; name: string | null }[];
+      const expected = await t.db.query<{ id: string }>(
+        `select u.id from users u where u.organisation_id = $1 and u.active and exists (select 1 from user_roles r where r.user_id = u.id and r.role = 'conference_chair')`,
+        [ids.organisations.zvh],
+      );
+      assert.deepEqual(organisers.map((o) => o.userId).sort(), expected.map((r) => r.id).sort());
+      assert.ok(organisers.some((o) => o.userId === user("voorzitter@zvh.demo") && o.name === "Vera Voorzitter"), "the chair themself");
+      assert.ok(organisers.some((o) => o.userId === secretary.id && o.name === "Sem Secretaris"), "a colleague chair");
+      for (const other of [inactive, zvhPartner, riecChair]) assert.ok(!organisers.some((o) => o.userId === other.id), "no inactive chair, no partner, no chair of another organisation");
+      assert.ok(organisers.every((o) => Object.keys(o).sort().join() === "name,userId"), "only the id and the name");
+      const listed = (await eventsSince(t, seq)).filter((e) => e.action === "list" && e.object_type === "user");
+      assert.equal(listed.length, 1);
+      assert.equal(listed[0]!.actor_user_id, user("voorzitter@zvh.demo"));
+      assert.equal(listed[0]!.actor_role, "conference_chair");
+      assert.equal(listed[0]!.owner_organisation_id, ids.organisations.zvh);
+      assert.deepEqual(JSON.parse(listed[0]!.details!), { count: organisers.length });
+    });
+
+    it("as for planning: a focal officer gets 403, a partner 404, an anonymous request 401; nothing is listed", async () => {
+      const seq = await lastSeq(t);
+      assertProblem(await focal.get("/api/v1/meeting-organisers"), 403, "forbidden");
+      assertProblem(await police.get("/api/v1/meeting-organisers"), 404, "not_found");
+      assertProblem(await inspector.get("/api/v1/meeting-organisers"), 404, "not_found");
+      assertProblem(await t.client().get("/api/v1/meeting-organisers"), 401, "unauthenticated");
+      const events = await eventsSince(t, seq);
+      assert.equal(events.filter((e) => e.action === "list").length, 0);
+      assert.equal(events.filter((e) => e.action === "access_denied" && e.object_type === "meeting").length, 3, "each refusal is audited");
+    });
+  });
+
   it("an organiser in two regions names the region; invitations stay within it", async () => {
     const both = await createOrganisation(t, { name: "RIEC Twee Regio's", type: "riec", regionIds: [ids.regionId, ids.otherRegionId] });
     const twoChair = await createUser(t, { organisationId: both, roles: ["conference_chair"] });

@@ -7,8 +7,8 @@ import { delegateCandidatesFor } from "./candidates.service.ts";
 import {
   actionBody, actionListQuery, candidateQuery, candidateSchema, actionListSchema, actionSchema, actionUpdateBody, decisionBody, declineBody, delegateParams, fileItemBody, idParams,
   locationHistoryQuery, locationHistorySchema, measureBody, measureListQuery, measureListSchema, measureSchema, measureUpdateBody, meetingBody,
-  meetingListQuery, meetingListSchema, meetingSchema, meetingUpdateBody, minutesBody, minutesFileSchema, notesBody, participantBody, participantParams,
-  signalItemBody,
+  meetingListQuery, meetingListSchema, meetingSchema, meetingUpdateBody, minutesBody, minutesFileSchema, notesBody, organiserListSchema, participantBody,
+  participantParams, signalItemBody,
 } from "./conferences.schema.ts";
 import { addActionFor, addDecisionFor, listActionsFor, updateActionFor } from "./decisions.service.ts";
 import { createMeasureFor, listMeasuresFor, locationHistoryFor, updateMeasureFor } from "./measures.service.ts";
@@ -16,6 +16,7 @@ import {
   cancelMeetingFor, closeMeetingFor, createMeetingFor, getMeetingFor, inviteFor, listMeetingsFor, openMeetingFor, removeParticipantFor, updateMeetingFor,
 } from "./meetings.service.ts";
 import { minutesPdfFor } from "./minutes.service.ts";
+import { meetingOrganisersFor } from "./organisers.service.ts";
 
 /** Case conferences: meetings, their agenda, decisions and actions, minutes, and the register of measures. */
 const tags = ["Casusoverleg"];
@@ -31,6 +32,10 @@ export function conferenceRoutes(kernel: Kernel): FastifyPluginAsyncZod {
     app.post("/meetings", {
       schema: { tags, summary: "Een overleg plannen", body: meetingBody, response: { 201: meetingSchema } },
     }, async (request, reply) => reply.status(201).send(await createMeetingFor(kernel, requireActor(request), request.body, request.ip)));
+
+    app.get("/meeting-organisers", {
+      schema: { tags, summary: "De voorzitters van uw organisatie: wie een nieuw overleg kan voorzitten of er secretaris van kan zijn", response: { 200: organiserListSchema } },
+    }, async (request) => meetingOrganisersFor(kernel, requireActor(request), request.ip));
 
     app.get("/meetings/:id", {
       schema: { tags, summary: "Eén overleg met zijn agenda, voor zover u die mag zien", params: idParams, response: meeting },

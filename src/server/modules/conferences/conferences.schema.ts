@@ -323,3 +323,9 @@ export const candidateQuery = z.object({ organisationId: uuid }).strict();
 export const candidateSchema = z
   .object({ userId: uuid, name: z.string().nullable(), roles: z.array(z.string()), delegate: z.boolean().describe("Al deelnemer aan dit overleg") })
   .meta({ id: "MeetingDelegateCandidate" });
+
+export const organiserSchema = z
+  .object({ userId: uuid, name: z.string().nullable() })
+  .describe("Een voorzitter van uw organisatie: kan een overleg voorzitten of er secretaris van zijn")
+  .meta({ id: "MeetingOrganiser" });
+export const organiserListSchema = z.array(organiserSchema);

@@ -118,7 +118,7 @@ export const conferencesEn = {
   },
   plan: {
     open: "Plan a new meeting",
-    intro: "Plan the meeting; then invite the organisations and their delegates. You chair it yourself. You name a secretary on the meeting's page.",
+    intro: "Plan the meeting and choose its chair (yourself by default) and a secretary if there is one. Then invite the organisations and their delegates.",
     kind: "Kind of meeting",
     chooseKind: "Choose the kind of meeting",
     title: "Title",

@@ -118,7 +118,7 @@ export const conferencesNl = {
   },
   plan: {
     open: "Nieuw overleg plannen",
-    intro: "Plan het overleg; daarna nodigt u de organisaties en hun deelnemers uit. U bent zelf voorzitter. Een secretaris wijst u aan op de pagina van het overleg.",
+    intro: "Plan het overleg en kies de voorzitter (standaard uzelf) en eventueel een secretaris. Daarna nodigt u de organisaties en hun deelnemers uit.",
     kind: "Soort overleg",
     chooseKind: "Kies de soort overleg",
     title: "Titel",

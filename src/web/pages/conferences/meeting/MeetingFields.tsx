@@ -150,3 +150,55 @@ export function MeetingFields({ prefix, draft, set, errors, withKind }: Props) {
     </>
   );
 }
+
+/** Someone who may chair a meeting of the organiser or be its secretary: GET /meeting-organisers. */
+export interface Organiser {
+  userId: string;
+  name: string | null;
+}
+
+interface OrganiserProps {
+  prefix: string;
+  /** The organisation's conference chairs; before they are loaded, at least the current chair. */
+  organisers: Organiser[];
+  chair: string;
+  secretary: string;
+  setChair: (userId: string) => void;
+  setSecretary: (userId: string) => void;
+  errors: Partial<Record<string, string>>;
+}
+
+/** The chair and the (optional) secretary: both conference chairs of the organising organisation, not the same person. */
+export function OrganiserFields({ prefix, organisers, chair, secretary, setChair, setSecretary, errors }: OrganiserProps) {
+  const { t } = useTranslation();
+  const nameOf = (p: Organiser) => p.name ?? t("conferences.meeting.participants.unnamed");
+  const option = (p: Organiser) => ({ value: p.userId, label: nameOf(p) });
+  return (
+    <>
+      <SelectField
+        name={`${prefix}Chair`}
+        label={t("conferences.plan.chair")}
+        description={t("conferences.plan.chairDescription")}
+        value={chair}
+        onChange={(userId) => {
+          setChair(userId);
+          // The new chair cannot also be the secretary.
+          if (userId === secretary) setSecretary("");
+        }}
+        options={organisers.map(option)}
+        error={errors[`${prefix}Chair`]}
+      />
+      <SelectField
+        name={`${prefix}Secretary`}
+        label={t("conferences.plan.secretary")}
+        description={t("conferences.plan.secretaryDescription")}
+        value={secretary}
+        onChange={setSecretary}
+        placeholder={t("conferences.plan.chooseSecretary")}
+        options={organisers.filter((p) => p.userId !== chair).map(option)}
+        error={errors[`${prefix}Secretary`]}
+        optional
+      />
+    </>
+  );
+}

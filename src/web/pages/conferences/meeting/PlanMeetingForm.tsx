@@ -7,9 +7,12 @@ import { useLoad } from "../../../api/useLoad.ts";
 import type { Region } from "../../../api/types.ts";
 import { ErrorSummary } from "../../../components/ErrorSummary.tsx";
 import { SelectField } from "../../../components/fields.tsx";
+import { useSession } from "../../../session/SessionContext.tsx";
 import { useAction } from "../../signals/detail/useAction.ts";
 import type { Meeting } from "../types.ts";
-import { checkMeeting, emptyDraft, MeetingFields, meetingFieldLabels, meetingFieldNames, meetingRename, meetingTimes, type MeetingDraft } from "./MeetingFields.tsx";
+import {
+  checkMeeting, emptyDraft, MeetingFields, meetingFieldLabels, meetingFieldNames, meetingRename, meetingTimes, OrganiserFields, type MeetingDraft, type Organiser,
+} from "./MeetingFields.tsx";
 import { SubmitRow } from "./parts.tsx";
 
 const PREFIX = "plan";
@@ -20,17 +23,26 @@ export interface PlannedState {
 }
 
 /**
- * A chair plans a meeting of their organisation (they chair it themselves) and goes on to its page to invite
- * organisations and delegates.
+ * A chair plans a meeting of their organisation, with its chair (by default themselves) and a secretary if
+ * any, and goes on to its page to invite organisations and delegates.
  */
 export function PlanMeetingForm({ onCancel }: { onCancel: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [draft, setDraft] = useState<MeetingDraft>(emptyDraft);
   const [region, setRegion] = useState("");
-  const fields = useMemo(() => ["planRegion", ...meetingFieldNames(PREFIX)], []);
-  const labels = { planRegion: t("conferences.plan.region"), ...meetingFieldLabels(t, PREFIX) };
-  const { errors, busy, submit } = useAction(fields, labels, { ...meetingRename(PREFIX), regionId: "planRegion" });
+  const { session } = useSession();
+  const self = session?.user;
+  const [chair, setChair] = useState(self?.id ?? "");
+  const [secretary, setSecretary] = useState("");
+  const fields = useMemo(() => ["planRegion", ...meetingFieldNames(PREFIX), "planChair", "planSecretary"], []);
+  const labels = { planRegion: t("conferences.plan.region"), ...meetingFieldLabels(t, PREFIX), planChair: t("conferences.plan.chair"), planSecretary: t("conferences.plan.secretary") };
+  const { errors, busy, submit } = useAction(fields, labels, {
+    ...meetingRename(PREFIX), regionId: "planRegion", chairUserId: "planChair", secretaryUserId: "planSecretary",
+  });
+  // The organisation's conference chairs; until they are in, the chair can only be the user themself.
+  const organisers = useLoad(() => api.get<Organiser[]>("/meeting-organisers"), "meeting-organisers");
+  const people: Organiser[] = organisers.data ?? (self ? [{ userId: self.id, name: self.displayName }] : []);
   // A chair whose organisation works in more than one region says which region the meeting is for.
   const regions = useLoad(() => api.get<{ items: Region[] }>("/regions"), "regions");
   const choices = regions.data?.items ?? [];
@@ -46,6 +58,8 @@ export function PlanMeetingForm({ onCancel }: { onCancel: () => void }) {
       ...meetingTimes(draft),
       ...(draft.location.trim() ? { location: draft.location.trim() } : {}),
       ...(draft.videoLink.trim() ? { videoLink: draft.videoLink.trim() } : {}),
+      ...(chair ? { chairUserId: chair } : {}),
+      ...(secretary ? { secretaryUserId: secretary } : {}),
     };
     const check = { ...checkMeeting(t, PREFIX, draft, true), planRegion: chooseRegion && !region ? t("conferences.plan.errors.region") : undefined };
     void submit(check, () => api.post<Meeting>("/meetings", body), (meeting) => {
@@ -71,6 +85,7 @@ export function PlanMeetingForm({ onCancel }: { onCancel: () => void }) {
         />
       ) : null}
       <MeetingFields prefix={PREFIX} draft={draft} set={set} errors={errors.fields} withKind />
+      <OrganiserFields prefix={PREFIX} organisers={people} chair={chair} secretary={secretary} setChair={setChair} setSecretary={setSecretary} errors={errors.fields} />
       <SubmitRow busy={busy} label={t("conferences.plan.submit")} onCancel={onCancel} />
     </form>
   );
