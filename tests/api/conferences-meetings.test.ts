@@ -75,6 +75,8 @@ describe("conferences: planning and running meetings", () => {
     assertProblem(await plan({ chairUserId: zvhPartner.id }), 400, "invalid_input", "chairUserId", "not_eligible");
     assertProblem(await plan({ chairUserId: inactive.id }), 400, "invalid_input", "chairUserId", "not_eligible");
     assertProblem(await plan({ chairUserId: randomUUID() }), 400, "invalid_input", "chairUserId", "not_eligible");
+    assertProblem(await plan({ secretaryUserId: user("voorzitter@zvh.demo") }), 400, "invalid_input", "secretaryUserId", "same_as_chair");
+    assertProblem(await plan({ chairUserId: secretary.id, secretaryUserId: secretary.id }), 400, "invalid_input", "secretaryUserId", "same_as_chair");
     assertProblem(await plan({ endsAt: isoIn(t, DAY - HOUR) }), 400, "invalid_input", "endsAt", "before_start");
     assertProblem(await plan({ endsAt: isoIn(t, DAY + 13 * HOUR) }), 400, "invalid_input", "endsAt", "too_long");
     assertProblem(await plan({ startsAt: isoIn(t, -3 * HOUR), endsAt: isoIn(t, -HOUR) }), 400, "invalid_input", "startsAt", "past");
@@ -222,6 +224,9 @@ describe("conferences: planning and running meetings", () => {
       assert.equal(edited.location, null);
       assert.ok((edited.participants as { delegates: { userId: string }[] }[]).some((p) => p.delegates.some((d) => d.userId === secretary.id)), "the new secretary takes part");
       assertProblem(await chair.patch(`/api/v1/meetings/${id()}`, { startsAt: isoIn(t, -2 * HOUR), endsAt: isoIn(t, -HOUR) }), 400, "invalid_input", "startsAt", "past");
+      // The secretary stays someone other than the chair, whichever of the two changes.
+      assertProblem(await chair.patch(`/api/v1/meetings/${id()}`, { chairUserId: secretary.id }), 400, "invalid_input", "secretaryUserId", "same_as_chair");
+      assertProblem(await chair.patch(`/api/v1/meetings/${id()}`, { secretaryUserId: user("voorzitter@zvh.demo") }), 400, "invalid_input", "secretaryUserId", "same_as_chair");
       t.clock.advance(HOUR + 60_000);
       const opened = await ok(chair.post(`/api/v1/meetings/${id()}/open`));
       assert.equal(opened.status, "in_progress");

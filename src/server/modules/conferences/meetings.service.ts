@@ -77,6 +77,13 @@ async function checkOrganiserUser(tx: Tx, userId: string | null | undefined, org
   if (rows.length === 0) throw invalidInput("Kies een voorzitter of secretaris van de organiserende organisatie.", field(name, "not_eligible", "geen voorzitter of secretaris van deze organisatie"));
 }
 
+/** A secretary is someone other than the chair: the two roles of a meeting are held by two people. */
+function checkSecretary(chair: string | null, secretary: string | null | undefined) {
+  if (secretary && secretary === chair) {
+    throw invalidInput("Kies als secretaris een ander dan de voorzitter.", field("secretaryUserId", "same_as_chair", "een ander dan de voorzitter"));
+  }
+}
+
 function checkTimes(startsAt: Date, endsAt: Date, now: Date) {
   if (endsAt <= startsAt) throw invalidInput("Het overleg eindigt na het begin.", field("endsAt", "before_start", "na het begin"));
   if (endsAt.getTime() - startsAt.getTime() > MAX_DURATION_MS) throw invalidInput("Een overleg duurt ten hoogste twaalf uur.", field("endsAt", "too_long", "ten hoogste twaalf uur"));
@@ -95,6 +102,7 @@ export function createMeetingFor(kernel: Kernel, actor: Actor, body: z.infer<typ
     const chair = body.chairUserId ?? actor.userId;
     await checkOrganiserUser(tx, chair, actor.organisationId, "chairUserId");
     await checkOrganiserUser(tx, body.secretaryUserId, actor.organisationId, "secretaryUserId");
+    checkSecretary(chair, body.secretaryUserId);
     const reference = await nextMeetingReference(tx, Number(dutchDate(startsAt).slice(0, 4)));
     const id = await insertMeeting(tx, {
       reference, organisationId: actor.organisationId, regionId, kind: body.kind, title: body.title, startsAt, endsAt,
@@ -123,6 +131,7 @@ export function updateMeetingFor(kernel: Kernel, actor: Actor, id: string, body:
     if (body.startsAt || body.endsAt) checkTimes(startsAt, endsAt, now);
     await checkOrganiserUser(tx, body.chairUserId, row.organisation_id, "chairUserId");
     await checkOrganiserUser(tx, body.secretaryUserId, row.organisation_id, "secretaryUserId");
+    checkSecretary(body.chairUserId ?? row.chair_user_id, body.secretaryUserId === undefined ? row.secretary_user_id : body.secretaryUserId);
     await updateMeeting(tx, row.id, {
       title: body.title,
       startsAt: body.startsAt ? startsAt : undefined,
