@@ -121,6 +121,8 @@ describe("measures register, a place's history, action follow-up and bringing ca
     await assertAccessiblePage(page, title);
     await outcome.getByRole("button", { name: "Uitkomst vastleggen" }).click();
     await statusWith(page, `De uitkomst “overtreding vastgesteld” voor ${place} is vastgelegd.`).waitFor();
+    // The register reloads after the message: wait for the row to show the outcome.
+    await row.filter({ hasText: "Overtreding vastgesteld" }).waitFor();
     assert.match((await row.textContent()) ?? "", /Overtreding vastgesteld op \d{1,2} \p{L}+ \d{4}/u);
     await shoot(page, "measures-register");
 
