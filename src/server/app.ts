@@ -34,6 +34,11 @@ import { fileRoutes } from "./modules/care/files.routes.ts";
 import { planRoutes } from "./modules/care/plan.routes.ts";
 import { registrationRoutes } from "./modules/care/registration.routes.ts";
 import { conferenceRoutes } from "./modules/conferences/conferences.routes.ts";
+import { trainingRoutes } from "./modules/training/training.routes.ts";
+import { implementationPlanRoutes } from "./modules/plan/implementation-plan.routes.ts";
+import { focalOfficerRoutes } from "./modules/focal-officers/focal-officers.routes.ts";
+import { baselineRoutes } from "./modules/baseline/baseline.routes.ts";
+import { networkRoutes } from "./modules/network/network.routes.ts";
 
 export const API_PREFIX = "/api/v1";
 
@@ -119,6 +124,11 @@ export async function buildApp(kernel: Kernel, options: { logger?: boolean } = {
       await api.register(planRoutes(kernel));
       await api.register(registrationRoutes(kernel));
       await api.register(conferenceRoutes(kernel));
+      await api.register(trainingRoutes(kernel));
+      await api.register(implementationPlanRoutes(kernel));
+      await api.register(focalOfficerRoutes(kernel));
+      await api.register(baselineRoutes(kernel));
+      await api.register(networkRoutes(kernel));
       api.get("/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () =>
         finishOpenApi(app.swagger() as unknown as Record<string, unknown>, API_PREFIX),
       );

@@ -7,6 +7,10 @@ import { connectDemoBrp } from "./demo/demo-brp.ts";
 import { seedDemoSignals } from "./demo/demo-signals.ts";
 import { seedDemoCare } from "./demo/demo-care.ts";
 import { seedDemoConferences } from "./demo/demo-conferences.ts";
+import { seedDemoNetwork } from "./demo/demo-network.ts";
+import { seedDemoFocalOfficers } from "./demo/demo-focal-officers.ts";
+import { seedDemoPlan } from "./demo/demo-plan.ts";
+import { seedDemoTraining } from "./demo/demo-training.ts";
 import { scheduleDeadlineSweeps } from "./modules/notifications/deadline-sweep.ts";
 import { createMailer } from "./modules/notifications/mailer.ts";
 
@@ -21,6 +25,10 @@ async function main() {
       await seedDemoSignals(kernel);
       await seedDemoCare(kernel);
       await seedDemoConferences(kernel);
+      await seedDemoNetwork(kernel);
+      await seedDemoFocalOfficers(kernel);
+      await seedDemoPlan(kernel);
+      await seedDemoTraining(kernel);
     }
     const brp = await connectDemoBrp(kernel);
     process.once("exit", () => void brp.close());

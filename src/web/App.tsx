@@ -11,6 +11,20 @@ import { MeetingPage } from "./pages/conferences/MeetingPage.tsx";
 import { MeetingsPage } from "./pages/conferences/MeetingsPage.tsx";
 import { MEASURE_LIST, MEETING_LIST } from "./pages/conferences/types.ts";
 import { MeasuresPage } from "./pages/measures/MeasuresPage.tsx";
+import { OfferPage } from "./pages/training/OfferPage.tsx";
+import { SessionPage } from "./pages/training/SessionPage.tsx";
+import { TrainingPage } from "./pages/training/TrainingPage.tsx";
+import { TRAINING_COVERAGE, TRAINING_MANAGE } from "./pages/training/types.ts";
+import { PlanPage } from "./pages/implementation-plan/PlanPage.tsx";
+import { PlansPage } from "./pages/implementation-plan/PlansPage.tsx";
+import { PLAN_LIST } from "./pages/implementation-plan/types.ts";
+import { FocalOfficersPage } from "./pages/focal-officers/FocalOfficersPage.tsx";
+import { FOCAL_OFFICER_LIST } from "./pages/focal-officers/types.ts";
+import { BaselinePage } from "./pages/baseline/BaselinePage.tsx";
+import { BaselineChecklistPage } from "./pages/baseline/BaselineChecklistPage.tsx";
+import { BASELINE_LIST } from "./pages/baseline/types.ts";
+import { SocialMapPage } from "./pages/network/SocialMapPage.tsx";
+import { SOCIAL_MAP_LIST } from "./pages/network/types.ts";
 import { AuditPage } from "./pages/audit/AuditPage.tsx";
 import { PersonTimelinePage } from "./pages/audit/PersonTimelinePage.tsx";
 import { EnrolmentPage } from "./pages/auth/EnrolmentPage.tsx";
@@ -72,6 +86,15 @@ export const routes: RouteObject[] = [
       { path: "/overleg/acties", element: <Authenticated><ActionsPage /></Authenticated> },
       { path: "/overleg/:id", element: <Authenticated><MeetingPage /></Authenticated> },
       { path: "/maatregelen", element: <Authenticated ability={MEASURE_LIST}><MeasuresPage /></Authenticated> },
+      { path: "/deskundigheid", element: <Authenticated ability={TRAINING_COVERAGE}><TrainingPage /></Authenticated> },
+      { path: "/deskundigheid/aanbod/:id", element: <Authenticated ability={TRAINING_MANAGE}><OfferPage /></Authenticated> },
+      { path: "/deskundigheid/sessies/:id", element: <Authenticated ability={TRAINING_MANAGE}><SessionPage /></Authenticated> },
+      { path: "/uitvoeringsplan", element: <Authenticated ability={PLAN_LIST}><PlansPage /></Authenticated> },
+      { path: "/uitvoeringsplan/:id", element: <Authenticated ability={PLAN_LIST}><PlanPage /></Authenticated> },
+      { path: "/aandachtsfunctionarissen", element: <Authenticated ability={FOCAL_OFFICER_LIST}><FocalOfficersPage /></Authenticated> },
+      { path: "/basisniveau", element: <Authenticated ability={BASELINE_LIST}><BaselinePage /></Authenticated> },
+      { path: "/basisniveau/:id", element: <Authenticated ability={BASELINE_LIST}><BaselineChecklistPage /></Authenticated> },
+      { path: "/netwerk", element: <Authenticated ability={SOCIAL_MAP_LIST}><SocialMapPage /></Authenticated> },
       { path: "/melden", element: <PublicInfoPage /> },
       { path: "/toegankelijkheid", element: <AccessibilityPage /> },
       { path: "*", element: <NotFoundPage /> },

@@ -60,6 +60,11 @@ export const encryptedColumns = [
   { table: "conference_actions", key: "id", column: "result_enc", field: "conference_actions.result" },
   { table: "administrative_measures", key: "id", column: "location_enc", field: "administrative_measures.location" },
   { table: "administrative_measures", key: "id", column: "note_enc", field: "administrative_measures.note" },
+  { table: "training_participants", key: "id", column: "name_enc", field: "training_participants.name" },
+  { table: "training_participants", key: "id", column: "email_enc", field: "training_participants.email" },
+  { table: "social_map_contacts", key: "id", column: "name_enc", field: "social_map_contacts.name" },
+  { table: "social_map_contacts", key: "id", column: "phone_enc", field: "social_map_contacts.phone" },
+  { table: "social_map_contacts", key: "id", column: "email_enc", field: "social_map_contacts.email" },
 ] as const;
 
 /**

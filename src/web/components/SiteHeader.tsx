@@ -10,7 +10,12 @@ import { useUnreadCount } from "../pages/notifications/useUnreadCount.ts";
 import { INDICATOR_CATALOGUE_UPDATE } from "../pages/admin/IndicatorCataloguePage.tsx";
 import { ROUTE_SETTINGS_UPDATE } from "../pages/admin/RouteSettingsPage.tsx";
 import { MEASURE_LIST, MEETING_LIST } from "../pages/conferences/types.ts";
+import { TRAINING_COVERAGE } from "../pages/training/types.ts";
 import { VICTIM_FILE_CREATE, VICTIM_FILE_LIST } from "../pages/care/types.ts";
+import { PLAN_LIST } from "../pages/implementation-plan/types.ts";
+import { FOCAL_OFFICER_LIST } from "../pages/focal-officers/types.ts";
+import { BASELINE_LIST } from "../pages/baseline/types.ts";
+import { SOCIAL_MAP_LIST } from "../pages/network/types.ts";
 
 /** The banner: name of the application, language switch, the user and logout; then the main menu. */
 export function SiteHeader() {
@@ -71,6 +76,11 @@ export function SiteHeader() {
             {can(VICTIM_FILE_LIST) ? <NavItem to="/zorg/dossiers">{t("careOverview.navFiles")}</NavItem> : null}
             {can(MEETING_LIST) ? <NavItem to="/overleg">{t("conferences.nav")}</NavItem> : null}
             {can(MEASURE_LIST) ? <NavItem to="/maatregelen">{t("measures.nav")}</NavItem> : null}
+            {can(TRAINING_COVERAGE) ? <NavItem to="/deskundigheid">{t("training.nav")}</NavItem> : null}
+            {can(PLAN_LIST) ? <NavItem to="/uitvoeringsplan">{t("implementationPlan.nav")}</NavItem> : null}
+            {can(FOCAL_OFFICER_LIST) ? <NavItem to="/aandachtsfunctionarissen">{t("focalOfficers.nav")}</NavItem> : null}
+            {can(BASELINE_LIST) ? <NavItem to="/basisniveau">{t("baseline.nav")}</NavItem> : null}
+            {can(SOCIAL_MAP_LIST) ? <NavItem to="/netwerk">{t("network.nav")}</NavItem> : null}
             {can("user.list") ? <NavItem to="/beheer/gebruikers">{t("nav.users")}</NavItem> : null}
             {can("organisation.list") ? <NavItem to="/beheer/organisaties">{t("nav.organisations")}</NavItem> : null}
             {can(INDICATOR_CATALOGUE_UPDATE) ? <NavItem to="/beheer/indicatoren">{t("adminRoute.nav.indicators")}</NavItem> : null}

@@ -11,6 +11,11 @@ import { careOverviewEn } from "./en/care-overview.ts";
 import { careFileEn } from "./en/care-file.ts";
 import { conferencesEn } from "./en/conferences.ts";
 import { measuresEn } from "./en/measures.ts";
+import { implementationPlanEn } from "./en/implementation-plan.ts";
+import { trainingEn } from "./en/training.ts";
+import { focalOfficersEn } from "./en/focal-officers.ts";
+import { baselineEn } from "./en/baseline.ts";
+import { networkEn } from "./en/network.ts";
 import type { Messages } from "./nl.ts";
 
 /** English. The type makes a missing or extra key a compile error. */
@@ -152,4 +157,9 @@ export const en: Messages = {
   careFile: careFileEn,
   conferences: conferencesEn,
   measures: measuresEn,
+  implementationPlan: implementationPlanEn,
+  training: trainingEn,
+  focalOfficers: focalOfficersEn,
+  baseline: baselineEn,
+  network: networkEn,
 };

@@ -15,6 +15,11 @@ import { careOverviewNl } from "./nl/care-overview.ts";
 import { careFileNl } from "./nl/care-file.ts";
 import { conferencesNl } from "./nl/conferences.ts";
 import { measuresNl } from "./nl/measures.ts";
+import { implementationPlanNl } from "./nl/implementation-plan.ts";
+import { trainingNl } from "./nl/training.ts";
+import { focalOfficersNl } from "./nl/focal-officers.ts";
+import { baselineNl } from "./nl/baseline.ts";
+import { networkNl } from "./nl/network.ts";
 
 export const nl = {
   app: {
@@ -154,6 +159,11 @@ export const nl = {
   careFile: careFileNl,
   conferences: conferencesNl,
   measures: measuresNl,
+  implementationPlan: implementationPlanNl,
+  training: trainingNl,
+  focalOfficers: focalOfficersNl,
+  baseline: baselineNl,
+  network: networkNl,
 };
 
 export type Messages = typeof nl;

@@ -98,6 +98,30 @@ export const resources = {
     actions: ["read", "list", "create", "update"],
     relations: ["own_municipality"],
   },
+  focal_officer_assignment: {
+    actions: ["read", "list", "create", "update", "end"],
+    relations: ["own_municipality", "region_municipality", "administered_region"],
+  },
+  baseline: {
+    actions: ["read", "list", "attest"],
+    relations: ["own_municipality", "region_municipality", "administered_region"],
+  },
+  training: {
+    actions: ["read", "list", "manage", "read_coverage"],
+    relations: ["own_municipality", "administered_region"],
+  },
+  implementation_plan: {
+    actions: ["read", "list", "create", "update", "report"],
+    relations: ["managing_municipality", "region_member"],
+  },
+  social_map_entry: {
+    actions: ["read", "list", "create", "update"],
+    relations: ["member_region"],
+  },
+  cooperation_agreement: {
+    actions: ["read", "list", "create", "update"],
+    relations: ["member_region"],
+  },
 } as const;
 
 export type Resource = keyof typeof resources;
@@ -195,6 +219,34 @@ export const grants: readonly Grant[] = [
   grant({ resource: "conference_action", relation: "organiser", roles: ["conference_chair"], actions: ["read", "list", "update"], why: "the chair follows up every action of their meetings" }),
   grant({ resource: "conference_action", relation: "owner_organisation", roles: ["partner", "focal_officer", "care_coordinator", "conference_chair"], actions: ["read", "list", "update"], why: "an organisation carries out and reports its own actions" }),
   grant({ resource: "administrative_measure", relation: "own_municipality", roles: ["focal_officer"], actions: ["read", "list", "create", "update"], why: "the focal officer keeps the municipality's register of measures against locations and businesses" }),
+
+  // The social map: everyone in a region looks up who offers what; the people who refer and coordinate keep it,
+  // and they also keep the region's cooperation agreements and covenants (no signal or victim data in either).
+  grant({ resource: "social_map_entry", relation: "member_region", roles: everyone, actions: ["read", "list"], why: "everyone in the region looks up where victims can go" }),
+  grant({ resource: "social_map_entry", relation: "member_region", roles: ["focal_officer", "care_coordinator", "policy_officer", "administrator"], actions: ["create", "update"], why: "focal officers, care coordinators, policy officers and administrators keep the region's social map" }),
+  grant({ resource: "cooperation_agreement", relation: "member_region", roles: ["focal_officer", "care_coordinator", "policy_officer", "administrator"], actions: ["read", "list", "create", "update"], why: "they also keep the region's cooperation agreements and covenants" }),
+
+  // The implementation plan (uitvoeringsplan): action lines, activities, progress and budget; staff names only.
+  grant({ resource: "implementation_plan", relation: "managing_municipality", roles: ["policy_officer"], actions: ["read", "list", "create", "update", "report"], why: "the owner municipality's (or for a regional plan the central municipality's) policy officers keep the plan" }),
+  grant({ resource: "implementation_plan", relation: "region_member", roles: ["policy_officer", "administrator", "focal_officer"], actions: ["read", "list", "report"], why: "the region's policy officers, administrators and focal officers follow the plans of their region" }),
+
+  // Expertise: a municipality's training offers, sessions, participants (staff), teams and coverage targets.
+  grant({ resource: "training", relation: "own_municipality", roles: ["policy_officer", "administrator"], actions: ["read", "list", "manage", "read_coverage"], why: "the municipality's policy officers and administrators keep its training offers, participants and targets" }),
+  grant({ resource: "training", relation: "administered_region", roles: ["administrator"], actions: ["read", "list", "manage", "read_coverage"], why: "a region administrator keeps training for the region's municipalities" }),
+  grant({ resource: "training", relation: "own_municipality", roles: ["focal_officer"], actions: ["read_coverage"], why: "the focal officer follows how far the municipality's teams are trained" }),
+
+  // Focal officers of a municipality (Zevenaar 3.2.1, 4.2.4): kept by its administrator or the region's; the region's
+  // policy officers and focal officers see who they are in every municipality of the region. Staff names: audited.
+  grant({ resource: "focal_officer_assignment", relation: "own_municipality", roles: ["administrator"], actions: ["read", "list", "create", "update", "end"], why: "an administrator names the municipality's focal officers and their substitutes" }),
+  grant({ resource: "focal_officer_assignment", relation: "administered_region", roles: ["administrator"], actions: ["read", "list", "create", "update", "end"], why: "a region administrator keeps the focal officers of the region's municipalities" }),
+  grant({ resource: "focal_officer_assignment", relation: "region_municipality", roles: ["focal_officer", "policy_officer"], actions: ["read", "list"], why: "the region sees which municipalities have no or only one focal officer" }),
+
+  // The baseline checklist (basisniveau bestuurlijke aanpak): attested by the municipality's policy officer; the
+  // region sees who meets it. Counts only, never a signal's or a file's content.
+  grant({ resource: "baseline", relation: "own_municipality", roles: ["policy_officer"], actions: ["read", "list", "attest"], why: "the policy officer attests the municipality's baseline criteria" }),
+  grant({ resource: "baseline", relation: "own_municipality", roles: ["administrator"], actions: ["read", "list"], why: "an administrator sees where the municipality stands" }),
+  grant({ resource: "baseline", relation: "region_municipality", roles: ["policy_officer", "focal_officer"], actions: ["read", "list"], why: "the region sees which municipalities meet the baseline" }),
+  grant({ resource: "baseline", relation: "administered_region", roles: ["administrator"], actions: ["read", "list"], why: "a region administrator sees which municipalities meet the baseline" }),
 
   // Shelter occupancy: counts per shelter, no one's data.
   grant({ resource: "shelter_occupancy", relation: "member_region", roles: ["care_coordinator", "policy_officer"], actions: ["read"], why: "the region's coordinators and policy officers see how full the shelters are" }),

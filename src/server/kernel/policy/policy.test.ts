@@ -124,6 +124,27 @@ function exactly(resource: Resource, relation: string, role: Role): Case {
       return { actor: actor(role), facts: { meetingOrganisationId: FAR_ORG, ownerOrganisationId: MY_ORG } satisfies Facts["conference_action"] };
     case "administrative_measure.own_municipality":
       return { actor: actor(role), facts: { municipalityId: MY_ORG } satisfies Facts["administrative_measure"] };
+    case "implementation_plan.managing_municipality":
+      return { actor: { ...actor(role), regionIds: [] }, facts: { ownerOrganisationId: MY_ORG, regionId: FAR_REGION } satisfies Facts["implementation_plan"] };
+    case "implementation_plan.region_member":
+      return { actor: actor(role), facts: { ownerOrganisationId: OTHER_ORG, regionId: MY_REGION } satisfies Facts["implementation_plan"] };
+    case "training.own_municipality":
+      return { actor: actor(role), facts: { municipalityId: MY_ORG, regionIds: [MY_REGION] } satisfies Facts["training"] };
+    case "training.administered_region":
+      return { actor: actor(role, [ADMIN_REGION]), facts: { municipalityId: ADMIN_ORG, regionIds: [ADMIN_REGION] } satisfies Facts["training"] };
+    case "social_map_entry.member_region":
+      return { actor: actor(role), facts: { regionId: MY_REGION } satisfies Facts["social_map_entry"] };
+    case "cooperation_agreement.member_region":
+      return { actor: actor(role), facts: { regionId: MY_REGION } satisfies Facts["cooperation_agreement"] };
+    case "focal_officer_assignment.own_municipality":
+    case "baseline.own_municipality":
+      return { actor: { ...actor(role), regionIds: [] }, facts: { municipalityId: MY_ORG, municipalityRegionIds: [FAR_REGION] } satisfies Facts["baseline"] };
+    case "focal_officer_assignment.region_municipality":
+    case "baseline.region_municipality":
+      return { actor: actor(role), facts: { municipalityId: OTHER_ORG, municipalityRegionIds: [MY_REGION] } satisfies Facts["baseline"] };
+    case "focal_officer_assignment.administered_region":
+    case "baseline.administered_region":
+      return { actor: actor(role, [ADMIN_REGION]), facts: { municipalityId: ADMIN_ORG, municipalityRegionIds: [ADMIN_REGION] } satisfies Facts["baseline"] };
     default:
       throw new Error(`no fixture for relation ${key}: add one when the matrix grows`);
   }
@@ -149,6 +170,12 @@ function stranger(resource: Resource, role: Role): Case {
     agenda_item: { ...item, meetingOrganisationId: MY_ORG, municipalityId: MY_ORG, proposedBy: ME, meetingInProgress: true, delegateUserIds: [ME], actionOwnerOrganisationIds: [MY_ORG], actionOwnerUserIds: [ME] },
     conference_action: { meetingOrganisationId: MY_ORG, ownerOrganisationId: MY_ORG },
     administrative_measure: { municipalityId: MY_ORG },
+    focal_officer_assignment: { municipalityId: MY_ORG, municipalityRegionIds: [MY_REGION] },
+    baseline: { municipalityId: MY_ORG, municipalityRegionIds: [MY_REGION] },
+    implementation_plan: { ownerOrganisationId: MY_ORG, regionId: MY_REGION },
+    training: { municipalityId: MY_ORG, regionIds: [MY_REGION] },
+    social_map_entry: { regionId: MY_REGION },
+    cooperation_agreement: { regionId: MY_REGION },
   };
   return { actor: far, facts: facts[resource] };
 }

@@ -63,6 +63,19 @@ export interface Facts {
   };
   conference_action: { meetingOrganisationId: string; ownerOrganisationId: string };
   administrative_measure: { municipalityId: string };
+  /** A municipality's focal officers and its baseline checklist: the municipality and the regions it belongs to. */
+  focal_officer_assignment: MunicipalityFacts;
+  baseline: MunicipalityFacts;
+  /** The municipality that keeps the plan (for a regional plan the region's central municipality), and its region. */
+  implementation_plan: { ownerOrganisationId: string; regionId: string };
+  training: { municipalityId: string; regionIds: readonly string[] };
+  social_map_entry: { regionId: string };
+  cooperation_agreement: { regionId: string };
+}
+
+export interface MunicipalityFacts {
+  municipalityId: string;
+  municipalityRegionIds: readonly string[];
 }
 
 type RelationRule<R extends Resource> = {
@@ -87,6 +100,22 @@ const inRegions = (alias: string, orgColumn: string, regionIds: readonly string[
   regionIds.length === 0
     ? sql`false`
     : sql`exists (select 1 from region_members rm where rm.organisation_id = ${col(alias, orgColumn)} and rm.region_id in (${join([...regionIds])}))`;
+
+/** A record of one municipality: the actor's own, one of a region the actor's organisation is in, or of a region the actor administers. */
+const municipalityRules = {
+  own_municipality: {
+    test: (actor: Actor, record: MunicipalityFacts) => record.municipalityId === actor.organisationId,
+    where: (actor: Actor, a: string) => sql`${col(a, "municipality_id")} = ${actor.organisationId}`,
+  },
+  region_municipality: {
+    test: (actor: Actor, record: MunicipalityFacts) => overlaps(record.municipalityRegionIds, actor.regionIds),
+    where: (actor: Actor, a: string) => inRegions(a, "municipality_id", actor.regionIds),
+  },
+  administered_region: {
+    test: (actor: Actor, record: MunicipalityFacts) => overlaps(record.municipalityRegionIds, actor.adminRegionIds),
+    where: (actor: Actor, a: string) => inRegions(a, "municipality_id", actor.adminRegionIds),
+  },
+};
 
 const relationRules: { [R in Resource]: Record<RelationOf<R>, RelationRule<R>> } = {
   user: {
@@ -281,6 +310,40 @@ const relationRules: { [R in Resource]: Record<RelationOf<R>, RelationRule<R>> }
       where: (actor, a) => sql`${col(a, "municipality_id")} = ${actor.organisationId}`,
     },
   },
+  training: {
+    own_municipality: {
+      test: (actor, training) => training.municipalityId === actor.organisationId,
+      where: (actor, a) => sql`${col(a, "municipality_id")} = ${actor.organisationId}`,
+    },
+    administered_region: {
+      test: (actor, training) => overlaps(training.regionIds, actor.adminRegionIds),
+      where: (actor, a) => inRegions(a, "municipality_id", actor.adminRegionIds),
+    },
+  },
+  social_map_entry: {
+    member_region: {
+      test: (actor, entry) => actor.regionIds.includes(entry.regionId),
+      where: (actor, a) => (actor.regionIds.length ? sql`${col(a, "region_id")} in (${join([...actor.regionIds])})` : sql`false`),
+    },
+  },
+  cooperation_agreement: {
+    member_region: {
+      test: (actor, agreement) => actor.regionIds.includes(agreement.regionId),
+      where: (actor, a) => (actor.regionIds.length ? sql`${col(a, "region_id")} in (${join([...actor.regionIds])})` : sql`false`),
+    },
+  },
+  implementation_plan: {
+    managing_municipality: {
+      test: (actor, plan) => plan.ownerOrganisationId === actor.organisationId,
+      where: (actor, a) => sql`${col(a, "owner_organisation_id")} = ${actor.organisationId}`,
+    },
+    region_member: {
+      test: (actor, plan) => actor.regionIds.includes(plan.regionId),
+      where: (actor, a) => (actor.regionIds.length ? sql`${col(a, "region_id")} in (${join([...actor.regionIds])})` : sql`false`),
+    },
+  },
+  focal_officer_assignment: municipalityRules,
+  baseline: municipalityRules,
   shelter_occupancy: {
     member_region: {
       test: (actor, occupancy) => actor.regionIds.includes(occupancy.regionId),

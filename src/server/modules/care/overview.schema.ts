@@ -93,7 +93,10 @@ export const occupancySchema = z
 
 export const networkSchema = z
   .object({
-    organisations: z.array(z.object({ id: uuid, name: z.string(), type: z.string(), regionId: uuid, regionName: z.string() })),
+    organisations: z.array(z.object({
+      id: uuid, name: z.string(), type: z.string(), regionId: uuid, regionName: z.string(),
+      offers: z.array(z.string()).describe("Wat de organisatie volgens de sociale kaart van de regio biedt (leeg zonder plek op de kaart)"),
+    })),
     transferTargets: z.array(z.object({ id: uuid, name: z.string(), regionId: uuid, regionName: z.string() })),
   })
   .meta({ id: "CareNetwork" });

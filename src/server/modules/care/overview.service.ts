@@ -100,7 +100,7 @@ export async function careNetworkFor(kernel: Kernel, actor: Actor, regionId: str
   const mayTransfer = actingRole(actor, "transfer", "victim_file") !== null;
   const targets = mayTransfer && regions.length === 1 ? await coordinationElsewhere(kernel.db, regions[0]!) : [];
   return {
-    organisations: organisations.map((o) => ({ id: o.id, name: o.name, type: o.type, regionId: o.region_id, regionName: o.region_name })),
+    organisations: organisations.map((o) => ({ id: o.id, name: o.name, type: o.type, regionId: o.region_id, regionName: o.region_name, offers: o.offers })),
     transferTargets: targets.map((o) => ({ id: o.id, name: o.name, regionId: o.region_id, regionName: o.region_name })),
   };
 }

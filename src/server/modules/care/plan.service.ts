@@ -118,7 +118,8 @@ export function addPlacementFor(kernel: Kernel, actor: Actor, id: string, body: 
   return fileCommand(kernel, actor, id, "update", clientAddress, async (ctx) => {
     open(ctx);
     const shelter = await regionOrganisation(ctx.tx, ctx.row.region_id, body.shelterOrganisationId);
-    if (!shelter || shelter.type !== "shelter") throw invalidInput("Kies een opvangorganisatie in de regio.", field("shelterOrganisationId", "unknown_organisation", "geen opvang in de regio"));
+    const offersShelter = shelter && (shelter.type === "shelter" || shelter.offers.includes("shelter") || shelter.offers.includes("cosm"));
+    if (!shelter || !offersShelter) throw invalidInput("Kies een opvangorganisatie in de regio.", field("shelterOrganisationId", "unknown_organisation", "geen opvang in de regio"));
     if (body.admittedOn > ctx.today) throw invalidInput("Een plaatsing begint niet in de toekomst; leg die vast op de dag van instroom.", field("admittedOn", "future_date", "vandaag of eerder"));
     if (body.placeType === "cosm") {
       // COSM: the categorical shelter for non-Dutch adult victims.

@@ -5,6 +5,7 @@ import { dutchWallClock } from "../signals/deadlines.ts";
 import { addWorkingDays } from "../signals/working-days.ts";
 import { sweepCareTasks } from "../care/care-sweep.ts";
 import { sweepConferences } from "../conferences/conference-sweep.ts";
+import { sweepAgreements } from "../network/agreement-sweep.ts";
 import { deliverPendingEmails, type Mailer } from "./mailer.ts";
 import { notifyUsers, usersOfOrganisationWithRoles } from "./notify.ts";
 
@@ -167,6 +168,11 @@ export function scheduleDeadlineSweeps(
         await sweepConferences(kernel, kernel.now());
       } catch (error) {
         options.log("notificaties: acties uit casusoverleggen mislukt", error);
+      }
+      try {
+        await sweepAgreements(kernel, kernel.now());
+      } catch (error) {
+        options.log("notificaties: herinneringen samenwerkingsafspraken mislukt", error);
       }
       if (options.mailer) await deliverPendingEmails(kernel, options.mailer, { limit: 200, log: options.log });
     })().finally(() => {

@@ -93,6 +93,10 @@ const texts: Record<NotificationKind, { subject: string; body: string }> = {
     subject: "Actie uit overleg {ref} afgerond",
     body: "Een actie uit overleg {ref} over een signaal of dossier van u is afgerond.\nLees het resultaat in Ketenzicht.",
   },
+  agreement_expiring: {
+    subject: "Een samenwerkingsafspraak loopt binnenkort af",
+    body: "Een samenwerkingsafspraak die u bewaakt loopt binnenkort af. Verleng of beëindig haar op tijd.\nBekijk de afspraak onder Sociale kaart in Ketenzicht.",
+  },
   care_task: {
     subject: "Actie nodig in dossier {ref}",
     body: "In dossier {ref} is een termijn verstreken of bijna verstreken (bedenktijd, zorg, doel, toestemming of verblijfsvergunning).\nBekijk het dossier in Ketenzicht.",
@@ -113,7 +117,8 @@ export function composeEmail(
       ? `${base}/zorg/dossiers/${notification.victim_file_id}`
       : notification.meeting_id
         ? `${base}/overleg/${notification.meeting_id}`
-        : notification.kind === "transfer_proposed" ? `${base}/zorg` : base;
+        : notification.kind === "transfer_proposed" ? `${base}/zorg`
+          : notification.kind === "agreement_expiring" ? `${base}/netwerk` : base;
   const reference = paramsOf(notification).reference;
   // The reference ends up in a header: keep only the characters a reference has.
   const ref = typeof reference === "string" ? reference.replace(/[^A-Za-z0-9-]/g, "") : "";

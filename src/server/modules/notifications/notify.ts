@@ -25,6 +25,7 @@ export const notificationKinds = [
   "conference_action_assigned",
   "conference_action_overdue",
   "conference_action_done",
+  "agreement_expiring",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

@@ -31,6 +31,7 @@ export const notificationsEn: typeof notificationsNl = {
     transfer_proposed: "The care coordination of another region wants to transfer file {{reference}} to your organisation. Accept or decline the transfer under <file>Care coordination</file>.",
     transfer_answered: "The other region has answered the transfer of file <file>{{reference}}</file>.",
     care_task: "Action needed in file <file>{{reference}}</file>: {{task}}.",
+    agreement_expiring: "The cooperation agreement <signal>{{reference}}</signal> lapses soon. Renew or end it in time.",
   },
   transferAccepted: "The other region has accepted the transfer of file <file>{{reference}}</file>. The trajectory continues there; the file has been closed on your side.",
   transferDeclined: "The other region has declined the transfer of file <file>{{reference}}</file>. The reason is in the file.",

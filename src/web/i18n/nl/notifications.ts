@@ -30,6 +30,7 @@ export const notificationsNl = {
     transfer_proposed: "De zorgcoördinatie van een andere regio wil dossier {{reference}} aan uw organisatie overdragen. Accepteer of weiger de overdracht onder <file>Zorgcoördinatie</file>.",
     transfer_answered: "De andere regio heeft geantwoord op de overdracht van dossier <file>{{reference}}</file>.",
     care_task: "Actie nodig in dossier <file>{{reference}}</file>: {{task}}.",
+    agreement_expiring: "De samenwerkingsafspraak <signal>{{reference}}</signal> loopt binnenkort af. Verleng of beëindig haar op tijd.",
   },
   transferAccepted: "De andere regio heeft de overdracht van dossier <file>{{reference}}</file> geaccepteerd. Het traject gaat daar verder; het dossier is bij u afgesloten.",
   transferDeclined: "De andere regio heeft de overdracht van dossier <file>{{reference}}</file> geweigerd. De reden staat in het dossier.",

@@ -355,7 +355,8 @@ export interface ShelterOccupancy {
 }
 
 export interface CareNetwork {
-  organisations: { id: string; name: string; type: string; regionId: string; regionName: string }[];
+  /** `offers`: what the region's social map says the organisation offers (empty without an entry). */
+  organisations: { id: string; name: string; type: string; regionId: string; regionName: string; offers: string[] }[];
   transferTargets: { id: string; name: string; regionId: string; regionName: string }[];
 }
 

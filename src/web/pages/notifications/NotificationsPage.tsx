@@ -38,7 +38,8 @@ type NotificationKind =
   | "case_team_added"
   | "transfer_proposed"
   | "transfer_answered"
-  | "care_task";
+  | "care_task"
+  | "agreement_expiring";
 
 interface Notification {
   id: string;
@@ -65,6 +66,7 @@ function target(notification: Notification): string | null {
   if (notification.signalId) return `/signalen/${encodeURIComponent(notification.signalId)}`;
   if (notification.victimFileId) return `/zorg/dossiers/${encodeURIComponent(notification.victimFileId)}`;
   if (notification.kind === "transfer_proposed") return "/zorg";
+  if (notification.kind === "agreement_expiring") return "/netwerk";
   return null;
 }
 

@@ -7,6 +7,7 @@ import { needDomains, serviceStatuses, serviceTypes, type Service, type ServiceS
 import { filePath, useFile } from "./context.ts";
 import { FileTable } from "./FileTable.tsx";
 import { formatDay, lowerFirst, todayIso, useLabels } from "./labels.ts";
+import { servesDomain, withOffers } from "../../network/offers.ts";
 import { Disclosure, Marker, SubmitRow, SubSection } from "./parts.tsx";
 import { useChecks, useFileAction } from "./useFileAction.ts";
 
@@ -92,7 +93,9 @@ function ServiceAddForm({ onCancel }: { onCancel: () => void }) {
     serviceStatus: t("careFile.services.status"),
   };
   const { errors, busy, run } = useFileAction("care-plan", ADD_FIELDS, l, ADD_RENAME);
-  const providers = (network?.organisations ?? []).filter((o) => o.regionId === file.regionId);
+  // Providers whose entry on the social map offers what the chosen need asks for come first, with their offers.
+  const inRegion = (network?.organisations ?? []).filter((o) => o.regionId === file.regionId);
+  const providers = domain ? [...inRegion.filter((o) => servesDomain(o.offers, domain)), ...inRegion.filter((o) => !servesDomain(o.offers, domain))] : inRegion;
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     run(
@@ -120,7 +123,7 @@ function ServiceAddForm({ onCancel }: { onCancel: () => void }) {
       <SelectField name="serviceType" label={l.serviceType} value={type} onChange={setType} placeholder={t("careFile.common.choose")}
         options={serviceTypes.map((s) => ({ value: s, label: labels.serviceType(s) }))} error={errors.fields.serviceType} />
       <SelectField name="serviceProvider" label={l.serviceProvider} description={t("careFile.services.providerDescription")} value={provider} onChange={setProvider}
-        placeholder={t("careFile.common.chooseOrganisation")} options={providers.map((o) => ({ value: o.id, label: o.name }))} error={errors.fields.serviceProvider} />
+        placeholder={t("careFile.common.chooseOrganisation")} options={providers.map((o) => ({ value: o.id, label: withOffers(t, o.name, o.offers) }))} error={errors.fields.serviceProvider} />
       <TextareaField name="serviceDescription" label={l.serviceDescription} value={description} onChange={setDescription} error={errors.fields.serviceDescription} optional maxLength={2000} rows={2} />
       <TextField name="serviceStart" label={l.serviceStart} type="date" value={start} onChange={setStart} error={errors.fields.serviceStart} size="small" />
       <TextField name="serviceEnd" label={l.serviceEnd} type="date" value={end} onChange={setEnd} error={errors.fields.serviceEnd} optional size="small" />

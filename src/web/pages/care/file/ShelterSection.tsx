@@ -8,6 +8,7 @@ import { destinations, leaveKinds, placeTypes, type Destination, type LeaveKind,
 import { filePath, useFile } from "./context.ts";
 import { FileTable } from "./FileTable.tsx";
 import { formatDay, todayIso, useLabels } from "./labels.ts";
+import { withOffers } from "../../network/offers.ts";
 import { Disclosure, FileSection, SubmitRow } from "./parts.tsx";
 import { useChecks, useFileAction } from "./useFileAction.ts";
 
@@ -79,7 +80,10 @@ function PlacementForm({ onCancel }: { onCancel: () => void }) {
     placementAdmittedOn: t("careFile.shelter.admittedOn"), placementNote: t("careFile.shelter.note"),
   };
   const { errors, busy, run } = useFileAction("shelter", ADD_FIELDS, l, ADD_RENAME);
-  const shelters = (network?.organisations ?? []).filter((o) => o.regionId === file.regionId && o.type === "shelter");
+  // Shelters, and organisations that offer shelter or COSM according to the region's social map.
+  const shelters = (network?.organisations ?? []).filter(
+    (o) => o.regionId === file.regionId && (o.type === "shelter" || o.offers.includes("shelter") || o.offers.includes("cosm")),
+  );
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const name = shelters.find((s) => s.id === shelter)?.name ?? "";
@@ -99,7 +103,7 @@ function PlacementForm({ onCancel }: { onCancel: () => void }) {
       <ErrorSummary errors={errors.summary} attempt={errors.attempt} />
       <SelectField name="placementShelter" label={l.placementShelter} value={shelter} onChange={setShelter} placeholder={t("careFile.common.chooseOrganisation")}
         description={shelters.length === 0 ? t("careFile.shelter.noShelters") : undefined}
-        options={shelters.map((o) => ({ value: o.id, label: o.name }))} error={errors.fields.placementShelter} />
+        options={shelters.map((o) => ({ value: o.id, label: withOffers(t, o.name, o.offers.filter((x) => x === "shelter" || x === "cosm")) }))} error={errors.fields.placementShelter} />
       <RadioGroup name="placementPlaceType" legend={l.placementPlaceType} value={placeType} onChange={setPlaceType}
         options={placeTypes.map((p) => ({ value: p, label: labels.placeType(p), description: t(`careFile.shelter.placeTypeDescriptions.${p}`) }))}
         error={errors.fields.placementPlaceType} />

@@ -9,6 +9,7 @@ import { CheckboxGroup, RadioGroup, SelectField, TextareaField, TextField } from
 import { isBlank } from "../../../components/useFormErrors.ts";
 import { formatList } from "../../../i18n/format.ts";
 import { partnerOrganisations } from "../SignalQueuePage.tsx";
+import { useOrganisationOffers, withOffers } from "../../network/offers.ts";
 import {
   channels,
   closeOutcomes,
@@ -316,6 +317,8 @@ function ReferPanel({ signal, done }: PanelProps) {
   const { t } = useTranslation();
   const organisations = useLoad(() => api.get<{ items: Organisation[] }>("/organisations"), "organisations");
   const partners = partnerOrganisations(organisations.data?.items ?? []);
+  // What the region's social map says each partner offers, shown beside its name.
+  const offers = useOrganisationOffers();
   const reporterLocked = signal.reporter?.anonymous === true || signal.source === "citizen";
   const [organisationId, setOrganisationId] = useState("");
   const [channel, setChannel] = useState("");
@@ -377,7 +380,7 @@ function ReferPanel({ signal, done }: PanelProps) {
           value={organisationId}
           onChange={chooseOrganisation}
           placeholder={t("signalsRoute.actions.chooseOrganisation")}
-          options={partners.map((o) => ({ value: o.id, label: `${o.name} (${t(`organisationTypes.${o.type}`)})` }))}
+          options={partners.map((o) => ({ value: o.id, label: withOffers(t, `${o.name} (${t(`organisationTypes.${o.type}`)})`, offers.get(o.id)) }))}
           error={errors.fields.organisationId}
         />
         <SelectField
