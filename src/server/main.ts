@@ -4,13 +4,7 @@ import { createKernel, loadKeys, openDatabase } from "./boot.ts";
 import { DEMO_PASSWORD, demoAccounts } from "./demo/demo-region.ts";
 import { DemoModeError, isDemoDatabase, seedDemo } from "./demo/seed.ts";
 import { connectDemoBrp } from "./demo/demo-brp.ts";
-import { seedDemoSignals } from "./demo/demo-signals.ts";
-import { seedDemoCare } from "./demo/demo-care.ts";
-import { seedDemoConferences } from "./demo/demo-conferences.ts";
-import { seedDemoNetwork } from "./demo/demo-network.ts";
-import { seedDemoFocalOfficers } from "./demo/demo-focal-officers.ts";
-import { seedDemoPlan } from "./demo/demo-plan.ts";
-import { seedDemoTraining } from "./demo/demo-training.ts";
+import { seedDemoModules } from "./demo/demo-modules.ts";
 import { scheduleDeadlineSweeps } from "./modules/notifications/deadline-sweep.ts";
 import { createMailer } from "./modules/notifications/mailer.ts";
 
@@ -21,15 +15,7 @@ async function main() {
   const kernel = await createKernel(config, db, loadKeys(config));
   if (config.KETENZICHT_DEMO) {
     const outcome = await seedDemo(kernel);
-    if (outcome === "seeded") {
-      await seedDemoSignals(kernel);
-      await seedDemoCare(kernel);
-      await seedDemoConferences(kernel);
-      await seedDemoNetwork(kernel);
-      await seedDemoFocalOfficers(kernel);
-      await seedDemoPlan(kernel);
-      await seedDemoTraining(kernel);
-    }
+    if (outcome === "seeded") await seedDemoModules(kernel);
     const brp = await connectDemoBrp(kernel);
     process.once("exit", () => void brp.close());
     printDemoAccounts(outcome);
