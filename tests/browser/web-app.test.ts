@@ -198,7 +198,9 @@ describe("the web app in a browser", { skip: hasChromium ? false : "no Chromium 
     await logIn(page, "melder@zevenaar.demo");
     await assertAccessiblePage(page, "Welkom, Mila de Melder");
     const links = await mainNav(page).getByRole("link").allTextContents();
-    assert.deepEqual(links, ["Start", "Signaal melden", "Mijn signalen", "Organisaties", "Meldingen"]);
+    // A front-desk employee reports and follows her own signals, looks up where victims can go (the
+    // region's social map is open to everyone in the region) and sees nothing of cases, care or policy.
+    assert.deepEqual(links, ["Start", "Signaal melden", "Mijn signalen", "Sociale kaart", "Organisaties", "Meldingen"]);
     await page.goto("/audit");
     await assertAccessiblePage(page, "Geen toegang");
     assert.deepEqual(problems, []);
