@@ -13,7 +13,9 @@ function newest(dir) {
 }
 
 const built = "dist/web/index.html";
-if (!existsSync(built) || newest("src/web") > statSync(built).mtimeMs) {
+// The web app imports src/shared too (the monitor's chart specifications), so both count.
+const sources = Math.max(newest("src/web"), existsSync("src/shared") ? newest("src/shared") : 0);
+if (!existsSync(built) || sources > statSync(built).mtimeMs) {
   // A production build of React, also when called from a test run (which sets NODE_ENV=test).
   execSync("npx vite build", { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
 }

@@ -60,13 +60,14 @@ export interface RegionRow {
   id: string;
   name: string;
   police_unit: string | null;
+  suppression_threshold: number;
   organisation_ids: string[];
 }
 
 export async function listRegions(q: Queryable, access: Sql): Promise<RegionRow[]> {
   const rows = await run<RegionRow>(
     q,
-    sql`select r.id, r.name, r.police_unit,
+    sql`select r.id, r.name, r.police_unit, r.suppression_threshold,
                (select coalesce(json_agg(m.organisation_id), '[]'::json) from region_members m where m.region_id = r.id) as organisation_ids
           from regions r where ${access} order by r.name`,
   );
@@ -78,6 +79,7 @@ export async function findRegion(q: Queryable, id: string): Promise<RegionRow | 
   return rows[0];
 }
 
-export async function updateRegion(q: Queryable, id: string, fields: { policeUnit?: string | null }): Promise<void> {
+export async function updateRegion(q: Queryable, id: string, fields: { policeUnit?: string | null; suppressionThreshold?: number }): Promise<void> {
   if (fields.policeUnit !== undefined) await run(q, sql`update regions set police_unit = ${fields.policeUnit} where id = ${id}`);
+  if (fields.suppressionThreshold !== undefined) await run(q, sql`update regions set suppression_threshold = ${fields.suppressionThreshold} where id = ${id}`);
 }

@@ -53,15 +53,23 @@ const regionSchema = z
     id: z.uuid(),
     name: z.string(),
     policeUnit: z.enum(policeUnits).nullable().describe("De politie-eenheid; CoMensha telt registraties per eenheid"),
+    suppressionThreshold: z.number().int().describe("Gepubliceerde cijfers onder dit aantal worden verborgen (monitor)"),
     organisationIds: z.array(z.uuid()),
     abilities: z.record(z.string(), z.boolean()),
   })
   .meta({ id: "Region" });
-const regionUpdateBody = z.object({ policeUnit: z.enum(policeUnits).nullable().optional() }).strict().meta({ id: "RegionUpdate" });
+const regionUpdateBody = z
+  .object({
+    policeUnit: z.enum(policeUnits).nullable().optional(),
+    suppressionThreshold: z.number().int().min(2).max(50).optional().describe("Drempel voor kleine aantallen in gepubliceerde monitorcijfers (2 tot en met 50)"),
+  })
+  .strict()
+  .meta({ id: "RegionUpdate" });
 const presentRegion = (actor: Actor, r: RegionRow): z.infer<typeof regionSchema> => ({
   id: r.id,
   name: r.name,
   policeUnit: r.police_unit as (typeof policeUnits)[number] | null,
+  suppressionThreshold: r.suppression_threshold,
   organisationIds: r.organisation_ids,
   abilities: recordAbilities(actor, "region", { id: r.id }),
 });
@@ -148,7 +156,7 @@ export function organisationRoutes(kernel: Kernel): FastifyPluginAsyncZod {
     });
 
     app.patch("/regions/:id", {
-      schema: { tags: ["Organisaties"], summary: "Een regio wijzigen: de politie-eenheid waarin zij ligt", params: idParams, body: regionUpdateBody, response: { 200: regionSchema } },
+      schema: { tags: ["Organisaties"], summary: "Een regio wijzigen: de politie-eenheid waarin zij ligt en de drempel voor kleine aantallen", params: idParams, body: regionUpdateBody, response: { 200: regionSchema } },
     }, async (request) => {
       const actor = requireActor(request);
       return kernel.db.transaction(async (tx) => {
@@ -156,7 +164,7 @@ export function organisationRoutes(kernel: Kernel): FastifyPluginAsyncZod {
         if (!row) throw notFound();
         const role = authorize(actor, "update", "region", { id: row.id }, { objectId: row.id });
         await updateRegion(tx, row.id, request.body);
-        kernel.audit.record(tx, { actor: auditActor(actor, role), action: "update", objectType: "region", objectId: row.id, result: "success", clientAddress: request.ip, details: { fields: Object.keys(request.body).sort(), policeUnit: request.body.policeUnit } });
+        kernel.audit.record(tx, { actor: auditActor(actor, role), action: "update", objectType: "region", objectId: row.id, result: "success", clientAddress: request.ip, details: { fields: Object.keys(request.body).sort(), policeUnit: request.body.policeUnit, suppressionThreshold: request.body.suppressionThreshold } });
         return presentRegion(actor, (await findRegion(tx, row.id))!);
       });
     });

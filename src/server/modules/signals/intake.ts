@@ -52,6 +52,12 @@ export function locationHash(kernel: Kernel, location: Location | undefined): st
   return null;
 }
 
+/** The reporter's team as the monitor counts it: trimmed, single spaces; null when empty. */
+export function teamLabel(team: string | undefined | null): string | null {
+  const label = (team ?? "").replace(/\s+/g, " ").trim();
+  return label === "" ? null : label;
+}
+
 function locationWords(location: Location | undefined): string[] {
   if (!location) return [];
   switch (location.kind) {
@@ -116,6 +122,7 @@ async function store(kernel: Kernel, tx: Tx, input: StoreInput): Promise<{ id: s
     reporterUserId: input.reporter?.userId ?? null,
     reporterOrganisationId: input.reporter?.organisationId ?? null,
     reporterTeamEnc: c.encryptOptional("signals.reporter_team", body.reporterTeam),
+    reporterTeamLabel: teamLabel(body.reporterTeam),
     reporterAnonymous: body.reporterAnonymous,
     urgency,
     indicatorCodes: [...new Set(body.indicatorCodes)],

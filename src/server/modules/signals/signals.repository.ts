@@ -93,6 +93,8 @@ export interface NewSignal {
   reporterUserId: string | null;
   reporterOrganisationId: string | null;
   reporterTeamEnc: string | null;
+  /** The team as a plain, normalised label for the monitor's count per team (organisational, not personal). */
+  reporterTeamLabel: string | null;
   reporterAnonymous: boolean;
   urgency: Urgency;
   indicatorCodes: string[];
@@ -110,10 +112,10 @@ export interface NewSignal {
 export async function insertSignal(tx: Tx, s: NewSignal): Promise<string> {
   const rows = await run<{ id: string }>(tx, sql`
     insert into signals (reference, municipality_id, catalogue_id, source, reporter_user_id, reporter_organisation_id,
-      reporter_team_enc, reporter_anonymous, status, urgency, indicator_codes, observed_on, observed_period_enc,
+      reporter_team_enc, reporter_team_label, reporter_anonymous, status, urgency, indicator_codes, observed_on, observed_period_enc,
       description_enc, location_kind, location_enc, location_hash, search_tokens, received_at, due_at, updated_at)
     values (${s.reference}, ${s.municipalityId}, ${s.catalogueId}, ${s.source}, ${s.reporterUserId}, ${s.reporterOrganisationId},
-      ${s.reporterTeamEnc}, ${s.reporterAnonymous}, 'received', ${s.urgency}, ${s.indicatorCodes}, ${s.observedOn}, ${s.observedPeriodEnc},
+      ${s.reporterTeamEnc}, ${s.reporterTeamLabel}, ${s.reporterAnonymous}, 'received', ${s.urgency}, ${s.indicatorCodes}, ${s.observedOn}, ${s.observedPeriodEnc},
       ${s.descriptionEnc}, ${s.locationKind}, ${s.locationEnc}, ${s.locationHash}, ${s.searchTokens}, ${s.receivedAt}, ${s.dueAt}, ${s.receivedAt})
     returning id`);
   return rows[0]!.id;
