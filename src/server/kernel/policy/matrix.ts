@@ -122,6 +122,11 @@ export const resources = {
     actions: ["read", "list", "create", "update"],
     relations: ["member_region"],
   },
+  // The monitor: counts of an area (a municipality, a region), never a record.
+  monitor: {
+    actions: ["read", "read_exact", "export", "import_history"],
+    relations: ["own_municipality", "member_region", "region_central_municipality"],
+  },
 } as const;
 
 export type Resource = keyof typeof resources;
@@ -250,4 +255,12 @@ export const grants: readonly Grant[] = [
 
   // Shelter occupancy: counts per shelter, no one's data.
   grant({ resource: "shelter_occupancy", relation: "member_region", roles: ["care_coordinator", "policy_officer"], actions: ["read"], why: "the region's coordinators and policy officers see how full the shelters are" }),
+
+  // The monitor: aggregates of a municipality or region. Focal officers and coordinators see exact numbers; policy
+  // officers (and management, in that role) see published figures with small numbers suppressed. Nobody gets records.
+  grant({ resource: "monitor", relation: "own_municipality", roles: ["focal_officer"], actions: ["read", "read_exact", "export", "import_history"], why: "the focal officer follows the municipality's figures exactly and imports its earlier years" }),
+  grant({ resource: "monitor", relation: "member_region", roles: ["focal_officer", "care_coordinator"], actions: ["read", "read_exact", "export"], why: "focal officers and coordinators see the exact figures of their region" }),
+  grant({ resource: "monitor", relation: "own_municipality", roles: ["policy_officer"], actions: ["read", "export", "import_history"], why: "the policy officer publishes the municipality's figures, small numbers suppressed, and imports its earlier years" }),
+  grant({ resource: "monitor", relation: "member_region", roles: ["policy_officer"], actions: ["read", "export"], why: "the policy officer sees the region's published figures" }),
+  grant({ resource: "monitor", relation: "region_central_municipality", roles: ["policy_officer", "focal_officer"], actions: ["import_history"], why: "the central municipality imports the region's earlier years" }),
 ];

@@ -136,6 +136,13 @@ function exactly(resource: Resource, relation: string, role: Role): Case {
       return { actor: actor(role), facts: { regionId: MY_REGION } satisfies Facts["social_map_entry"] };
     case "cooperation_agreement.member_region":
       return { actor: actor(role), facts: { regionId: MY_REGION } satisfies Facts["cooperation_agreement"] };
+    case "monitor.own_municipality":
+      return { actor: { ...actor(role), regionIds: [] }, facts: { areaKind: "municipality", municipalityId: MY_ORG, regionId: FAR_REGION, centralMunicipalityIds: [] } satisfies Facts["monitor"] };
+    case "monitor.member_region":
+      return { actor: actor(role), facts: { areaKind: "municipality", municipalityId: OTHER_ORG, regionId: MY_REGION, centralMunicipalityIds: [MY_ORG] } satisfies Facts["monitor"] };
+    case "monitor.region_central_municipality":
+      // The actor's municipality is the central municipality of a region its organisation is not (yet) listed in.
+      return { actor: { ...actor(role), regionIds: [] }, facts: { areaKind: "region", municipalityId: null, regionId: FAR_REGION, centralMunicipalityIds: [MY_ORG] } satisfies Facts["monitor"] };
     case "focal_officer_assignment.own_municipality":
     case "baseline.own_municipality":
       return { actor: { ...actor(role), regionIds: [] }, facts: { municipalityId: MY_ORG, municipalityRegionIds: [FAR_REGION] } satisfies Facts["baseline"] };
@@ -176,6 +183,7 @@ function stranger(resource: Resource, role: Role): Case {
     training: { municipalityId: MY_ORG, regionIds: [MY_REGION] },
     social_map_entry: { regionId: MY_REGION },
     cooperation_agreement: { regionId: MY_REGION },
+    monitor: { areaKind: "municipality", municipalityId: MY_ORG, regionId: MY_REGION, centralMunicipalityIds: [MY_ORG] },
   };
   return { actor: far, facts: facts[resource] };
 }

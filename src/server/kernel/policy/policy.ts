@@ -71,6 +71,13 @@ export interface Facts {
   training: { municipalityId: string; regionIds: readonly string[] };
   social_map_entry: { regionId: string };
   cooperation_agreement: { regionId: string };
+  /** An area of the monitor: a municipality (in region `regionId`) or a region, with the region's central municipalities. */
+  monitor: {
+    areaKind: "municipality" | "region";
+    municipalityId: string | null;
+    regionId: string;
+    centralMunicipalityIds: readonly string[];
+  };
 }
 
 export interface MunicipalityFacts {
@@ -344,6 +351,22 @@ const relationRules: { [R in Resource]: Record<RelationOf<R>, RelationRule<R>> }
   },
   focal_officer_assignment: municipalityRules,
   baseline: municipalityRules,
+  // As SQL on a table of area figures (region_id; municipality_id null for the region's own, as monitor_historic_figures).
+  monitor: {
+    own_municipality: {
+      test: (actor, area) => area.areaKind === "municipality" && area.municipalityId === actor.organisationId,
+      where: (actor, a) => sql`${col(a, "municipality_id")} = ${actor.organisationId}`,
+    },
+    member_region: {
+      test: (actor, area) => actor.regionIds.includes(area.regionId),
+      where: (actor, a) => (actor.regionIds.length ? sql`${col(a, "region_id")} in (${join([...actor.regionIds])})` : sql`false`),
+    },
+    region_central_municipality: {
+      test: (actor, area) => area.areaKind === "region" && area.centralMunicipalityIds.includes(actor.organisationId),
+      where: (actor, a) => sql`(${col(a, "municipality_id")} is null and exists (select 1 from region_members rm join organisations o on o.id = rm.organisation_id
+        where rm.region_id = ${col(a, "region_id")} and o.id = ${actor.organisationId} and o.is_central_municipality))`,
+    },
+  },
   shelter_occupancy: {
     member_region: {
       test: (actor, occupancy) => actor.regionIds.includes(occupancy.regionId),
