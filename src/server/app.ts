@@ -39,6 +39,9 @@ import { implementationPlanRoutes } from "./modules/plan/implementation-plan.rou
 import { focalOfficerRoutes } from "./modules/focal-officers/focal-officers.routes.ts";
 import { baselineRoutes } from "./modules/baseline/baseline.routes.ts";
 import { networkRoutes } from "./modules/network/network.routes.ts";
+import { historicRoutes } from "./modules/monitoring/historic.routes.ts";
+import { monitoringRoutes } from "./modules/monitoring/monitoring.routes.ts";
+import { exportRoutes } from "./modules/monitoring/exports.routes.ts";
 
 export const API_PREFIX = "/api/v1";
 
@@ -129,6 +132,9 @@ export async function buildApp(kernel: Kernel, options: { logger?: boolean } = {
       await api.register(focalOfficerRoutes(kernel));
       await api.register(baselineRoutes(kernel));
       await api.register(networkRoutes(kernel));
+      await api.register(historicRoutes(kernel));
+      await api.register(monitoringRoutes(kernel));
+      await api.register(exportRoutes(kernel));
       api.get("/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () =>
         finishOpenApi(app.swagger() as unknown as Record<string, unknown>, API_PREFIX),
       );

@@ -6,6 +6,7 @@ import { addWorkingDays } from "../signals/working-days.ts";
 import { sweepCareTasks } from "../care/care-sweep.ts";
 import { sweepConferences } from "../conferences/conference-sweep.ts";
 import { sweepAgreements } from "../network/agreement-sweep.ts";
+import { sweepMonitorExports } from "../monitoring/exports.service.ts";
 import { deliverPendingEmails, type Mailer } from "./mailer.ts";
 import { notifyUsers, usersOfOrganisationWithRoles } from "./notify.ts";
 
@@ -173,6 +174,11 @@ export function scheduleDeadlineSweeps(
         await sweepAgreements(kernel, kernel.now());
       } catch (error) {
         options.log("notificaties: herinneringen samenwerkingsafspraken mislukt", error);
+      }
+      try {
+        await sweepMonitorExports(kernel, kernel.now());
+      } catch (error) {
+        options.log("monitor: verlopen exports opruimen mislukt", error);
       }
       if (options.mailer) await deliverPendingEmails(kernel, options.mailer, { limit: 200, log: options.log });
     })().finally(() => {
