@@ -25,6 +25,9 @@ import { BaselineChecklistPage } from "./pages/baseline/BaselineChecklistPage.ts
 import { BASELINE_LIST } from "./pages/baseline/types.ts";
 import { SocialMapPage } from "./pages/network/SocialMapPage.tsx";
 import { SOCIAL_MAP_LIST } from "./pages/network/types.ts";
+import { MonitorPage } from "./pages/monitoring/MonitorPage.tsx";
+import { MONITOR_READ } from "./pages/monitoring/types.ts";
+import { HistoricFiguresPage } from "./pages/monitoring/historic/HistoricFiguresPage.tsx";
 import { AuditPage } from "./pages/audit/AuditPage.tsx";
 import { PersonTimelinePage } from "./pages/audit/PersonTimelinePage.tsx";
 import { EnrolmentPage } from "./pages/auth/EnrolmentPage.tsx";
@@ -95,6 +98,8 @@ export const routes: RouteObject[] = [
       { path: "/basisniveau", element: <Authenticated ability={BASELINE_LIST}><BaselinePage /></Authenticated> },
       { path: "/basisniveau/:id", element: <Authenticated ability={BASELINE_LIST}><BaselineChecklistPage /></Authenticated> },
       { path: "/netwerk", element: <Authenticated ability={SOCIAL_MAP_LIST}><SocialMapPage /></Authenticated> },
+      { path: "/monitor", element: <Authenticated ability={MONITOR_READ}><MonitorPage /></Authenticated> },
+      { path: "/monitor/historische-cijfers", element: <Authenticated ability={MONITOR_READ}><HistoricFiguresPage /></Authenticated> },
       { path: "/melden", element: <PublicInfoPage /> },
       { path: "/toegankelijkheid", element: <AccessibilityPage /> },
       { path: "*", element: <NotFoundPage /> },

@@ -16,6 +16,7 @@ import { PLAN_LIST } from "../pages/implementation-plan/types.ts";
 import { FOCAL_OFFICER_LIST } from "../pages/focal-officers/types.ts";
 import { BASELINE_LIST } from "../pages/baseline/types.ts";
 import { SOCIAL_MAP_LIST } from "../pages/network/types.ts";
+import { MONITOR_READ } from "../pages/monitoring/types.ts";
 
 /** The banner: name of the application, language switch, the user and logout; then the main menu. */
 export function SiteHeader() {
@@ -81,6 +82,7 @@ export function SiteHeader() {
             {can(FOCAL_OFFICER_LIST) ? <NavItem to="/aandachtsfunctionarissen">{t("focalOfficers.nav")}</NavItem> : null}
             {can(BASELINE_LIST) ? <NavItem to="/basisniveau">{t("baseline.nav")}</NavItem> : null}
             {can(SOCIAL_MAP_LIST) ? <NavItem to="/netwerk">{t("network.nav")}</NavItem> : null}
+            {can(MONITOR_READ) ? <NavItem to="/monitor">{t("monitoring.nav")}</NavItem> : null}
             {can("user.list") ? <NavItem to="/beheer/gebruikers">{t("nav.users")}</NavItem> : null}
             {can("organisation.list") ? <NavItem to="/beheer/organisaties">{t("nav.organisations")}</NavItem> : null}
             {can(INDICATOR_CATALOGUE_UPDATE) ? <NavItem to="/beheer/indicatoren">{t("adminRoute.nav.indicators")}</NavItem> : null}

@@ -16,6 +16,8 @@ import { trainingEn } from "./en/training.ts";
 import { focalOfficersEn } from "./en/focal-officers.ts";
 import { baselineEn } from "./en/baseline.ts";
 import { networkEn } from "./en/network.ts";
+import { monitoringEn } from "./en/monitoring.ts";
+import { monitorHistoricEn } from "./en/monitor-historic.ts";
 import type { Messages } from "./nl.ts";
 
 /** English. The type makes a missing or extra key a compile error. */
@@ -162,4 +164,6 @@ export const en: Messages = {
   focalOfficers: focalOfficersEn,
   baseline: baselineEn,
   network: networkEn,
+  monitoring: monitoringEn,
+  monitorHistoric: monitorHistoricEn,
 };

@@ -20,6 +20,8 @@ import { trainingNl } from "./nl/training.ts";
 import { focalOfficersNl } from "./nl/focal-officers.ts";
 import { baselineNl } from "./nl/baseline.ts";
 import { networkNl } from "./nl/network.ts";
+import { monitoringNl } from "./nl/monitoring.ts";
+import { monitorHistoricNl } from "./nl/monitor-historic.ts";
 
 export const nl = {
   app: {
@@ -164,6 +166,8 @@ export const nl = {
   focalOfficers: focalOfficersNl,
   baseline: baselineNl,
   network: networkNl,
+  monitoring: monitoringNl,
+  monitorHistoric: monitorHistoricNl,
 };
 
 export type Messages = typeof nl;
