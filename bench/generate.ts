@@ -30,10 +30,13 @@ export interface FocalOfficer {
   totpSecret: string;
   municipalityId: string;
   municipalityName: string;
+  regionId: string;
 }
 
 export interface Generated {
   focal: FocalOfficer;
+  /** A policy officer of a national organisation that is a member of every region: the whole country's monitor. */
+  national: FocalOfficer;
   seconds: number;
   counts: Record<string, number>;
   focalSignals: number;
@@ -94,6 +97,7 @@ interface TextRow {
   indicator_codes: string[];
   observed_period_enc: string;
   reporter_team_enc: string;
+  reporter_team_label: string;
   feedback_enc: string;
   purpose_enc: string;
   reason_enc: string;
@@ -139,6 +143,7 @@ function buildTexts(kernel: Kernel, indicatorCodes: string[]): TextRow[] {
       : location?.kind === "other" ? [location.description]
       : [];
     const codes = [...new Set([pick(indicatorCodes), pick(indicatorCodes), pick(indicatorCodes)].slice(0, 1 + Math.floor(rnd() * 3)))];
+    const team = pick(["Wijkteam Noord", "Team Handhaving", "Leerplicht", "Schuldhulpverlening", "Team Werk en Inkomen"]);
     rows.push({
       j,
       description_enc: c.encrypt("signals.description", description),
@@ -151,7 +156,8 @@ function buildTexts(kernel: Kernel, indicatorCodes: string[]): TextRow[] {
         : null,
       indicator_codes: codes,
       observed_period_enc: c.encrypt("signals.observed_period", pick(["sinds enkele weken", "de afgelopen maanden", "elke vrijdagavond", "sinds de zomer"])),
-      reporter_team_enc: c.encrypt("signals.reporter_team", pick(["Wijkteam Noord", "Team Handhaving", "Leerplicht", "Schuldhulpverlening", "Team Werk en Inkomen"])),
+      reporter_team_enc: c.encrypt("signals.reporter_team", team),
+      reporter_team_label: team,
       feedback_enc: c.encrypt("signals.feedback_to_reporter", "Dank voor uw melding. Wij hebben die opgepakt met onze ketenpartners."),
       purpose_enc: c.encrypt("referrals.purpose", pick(["Beoordeling strafbare feiten", "Zorg en opvang voor het slachtoffer", "Bespreking in het casusoverleg", "Controle arbeidsomstandigheden"])),
       reason_enc: c.encrypt("signal_events.reason", "Doorverwijzen was niet nodig; direct teruggekoppeld."),
@@ -171,8 +177,8 @@ function buildTexts(kernel: Kernel, indicatorCodes: string[]): TextRow[] {
 
 const elapsed = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
 
-/** The organisations, users and lookup tables; returns the bench focal officer. */
-async function buildOrganisations(kernel: Kernel, log: Log): Promise<FocalOfficer> {
+/** The organisations, users and lookup tables; returns the bench focal officer and the national policy officer. */
+async function buildOrganisations(kernel: Kernel, log: Log): Promise<{ focal: FocalOfficer; national: FocalOfficer }> {
   const db = kernel.db;
   const c = kernel.crypto;
   const regionNames = Array.from({ length: REGIONS }, (_, r) => `Benchregio ${String(r + 1).padStart(2, "0")}`);
@@ -236,6 +242,7 @@ async function buildOrganisations(kernel: Kernel, log: Log): Promise<FocalOffice
     totpSecret: newTotpSecret(),
     municipalityId: orgId.get(muniNames[0]!)!,
     municipalityName: muniNames[0]!,
+    regionId: regionId.get(regionNames[0]!)!,
   };
   const focalRows = await db.query<{ id: string }>(
     `insert into users (organisation_id, email_hash, email_enc, display_name_enc, password_hash) values ($1, $2, $3, $4, $5) returning id`,
@@ -244,6 +251,26 @@ async function buildOrganisations(kernel: Kernel, log: Log): Promise<FocalOffice
   const focalId = focalRows[0]!.id;
   await db.query("insert into user_roles (user_id, role) values ($1, 'focal_officer'), ($1, 'reporter')", [focalId]);
   await saveTotp(db, focalId, c.encrypt("users.totp_secret", focal.totpSecret), new Date(Date.now() - 60_000), 0);
+
+  // A national organisation in every region, with a policy officer: the monitor for the whole country.
+  const nationalOrg = (await db.query<{ id: string }>(
+    "insert into organisations (name, type) values ('Landelijk programma mensenhandel (bench)', 'other_partner') returning id",
+  ))[0]!.id;
+  await db.query("insert into region_members (region_id, organisation_id) select id, $1 from regions", [nationalOrg]);
+  const national: FocalOfficer = {
+    email: "bench.landelijk@bench.invalid",
+    password: BENCH_PASSWORD,
+    totpSecret: newTotpSecret(),
+    municipalityId: nationalOrg,
+    municipalityName: "Landelijk programma mensenhandel (bench)",
+    regionId: regionId.get(regionNames[0]!)!,
+  };
+  const nationalId = (await db.query<{ id: string }>(
+    `insert into users (organisation_id, email_hash, email_enc, display_name_enc, password_hash) values ($1, $2, $3, $4, $5) returning id`,
+    [nationalOrg, c.blindIndex("email", national.email), c.encrypt("users.email", national.email), c.encrypt("users.display_name", "Bench Landelijk"), await hashPassword(national.password)],
+  ))[0]!.id;
+  await db.query("insert into user_roles (user_id, role) values ($1, 'policy_officer')", [nationalId]);
+  await saveTotp(db, nationalId, c.encrypt("users.totp_secret", national.totpSecret), new Date(Date.now() - 60_000), 0);
 
   // One catalogue (version 1, from the seed) per region.
   const catalogueOf = new Map<string, { id: string; codes: string[] }>();
@@ -280,19 +307,19 @@ async function buildOrganisations(kernel: Kernel, log: Log): Promise<FocalOffice
   const texts = buildTexts(kernel, codes);
   await db.query(`create table bench_texts (
     j integer primary key, description_enc text, tokens text[], location_kind text, location_enc text, location_hash text,
-    indicator_codes text[], observed_period_enc text, reporter_team_enc text, feedback_enc text, purpose_enc text, reason_enc text,
+    indicator_codes text[], observed_period_enc text, reporter_team_enc text, reporter_team_label text, feedback_enc text, purpose_enc text, reason_enc text,
     referral_feedback_enc text, victim_name_enc text, victim_birth_enc text, victim_identity_hash text, victim_phone_enc text,
     perp_name_enc text, perp_description_enc text, gender text, nationality text)`);
   await db.query(
     `insert into bench_texts select * from jsonb_to_recordset($1::jsonb) as x(
        j integer, description_enc text, tokens text[], location_kind text, location_enc text, location_hash text,
-       indicator_codes text[], observed_period_enc text, reporter_team_enc text, feedback_enc text, purpose_enc text, reason_enc text,
+       indicator_codes text[], observed_period_enc text, reporter_team_enc text, reporter_team_label text, feedback_enc text, purpose_enc text, reason_enc text,
        referral_feedback_enc text, victim_name_enc text, victim_birth_enc text, victim_identity_hash text, victim_phone_enc text,
        perp_name_enc text, perp_description_enc text, gender text, nationality text)`,
     [JSON.stringify(texts)],
   );
-  log(`  organisations: ${REGIONS} regions, ${MUNICIPALITIES} municipalities, ${REGIONS * partnerTypes.length} partners, ${users.length + 1} users, ${TEXTS} encrypted texts`);
-  return focal;
+  log(`  organisations: ${REGIONS} regions, ${MUNICIPALITIES} municipalities, ${REGIONS * partnerTypes.length} partners, ${users.length + 2} users, ${TEXTS} encrypted texts`);
+  return { focal, national };
 }
 
 /**
@@ -333,7 +360,7 @@ n as materialized (
               when k.r_a < 0.6 then 'administrative_action' when k.r_a < 0.85 then 'no_indication' else 'insufficient_information' end as outcome,
          k.r_src < 0.12 as citizen,
          t.description_enc, t.tokens, t.location_kind, t.location_enc, t.location_hash, t.indicator_codes,
-         t.observed_period_enc, t.reporter_team_enc, t.feedback_enc
+         t.observed_period_enc, t.reporter_team_enc, t.reporter_team_label, t.feedback_enc
     from k
     join bench_muni bm on bm.idx = k.m
     join bench_texts t on t.j = k.i % ${TEXTS}
@@ -345,7 +372,7 @@ counters as (
   on conflict (municipality_id, year) do update set last_number = excluded.last_number
 ),
 s as (
-  insert into signals (reference, municipality_id, catalogue_id, source, reporter_user_id, reporter_organisation_id, reporter_team_enc,
+  insert into signals (reference, municipality_id, catalogue_id, source, reporter_user_id, reporter_organisation_id, reporter_team_enc, reporter_team_label,
     reporter_anonymous, status, urgency, urgency_assessed, exploitation_forms, indicator_codes, outcome, observed_on, observed_period_enc,
     description_enc, location_kind, location_enc, location_hash, search_tokens, feedback_to_reporter_enc, received_at, due_at, closed_at,
     updated_at, row_version)
@@ -355,6 +382,7 @@ s as (
          case when n.citizen then null when n.r_b < 0.2 then n.partner_users[1 + floor(n.r_c * 4)::integer] else n.reporter_user end,
          case when n.citizen then null when n.r_b < 0.2 then n.partner_ids[1 + floor(n.r_c * 4)::integer] else n.municipality_id end,
          case when not n.citizen and n.r_c < 0.5 then n.reporter_team_enc end,
+         case when not n.citizen and n.r_c < 0.5 then n.reporter_team_label end,
          n.citizen or n.r_b > 0.9,
          n.status, n.urgency, n.st >= 3,
          case when n.st >= 3 then string_to_array((array['sexual','labour','criminal','labour,criminal','sexual,criminal','unclear','other'])[1 + floor(n.r_c * 7)::integer], ',') else '{}' end,
@@ -442,11 +470,81 @@ select sx.id,
   cross join lateral generate_subscripts(pa.path, 1) as p(n)
 `;
 
+/**
+ * Care for the monitor, set-based after the signals: a victim file for every presumed victim of a signal that
+ * the region's care coordination accepted (about 6.5% of signals), shelter placements for 30% of the files
+ * (one shelter per region), reflection periods for 40% of the non-Dutch, needs in three domains per file, and
+ * an administrative measure for 1% of the signals with a location. $1 is "now" as epoch seconds.
+ */
+const careSql = [
+  `insert into organisations (name, type) select 'Opvang ' || name, 'shelter' from regions where name like 'Benchregio %'`,
+  `insert into region_members (region_id, organisation_id)
+     select r.id, o.id from regions r join organisations o on o.name = 'Opvang ' || r.name`,
+  `insert into victim_files (reference, organisation_id, region_id, status, closure_reason, source, signal_id, referral_id, signal_person_id,
+     name_enc, birth_date_enc, identity_hash, gender, age_group, nationality, languages, exploitation_forms, opened_at, opened_by, closed_at, updated_at)
+   select 'ZC-B-' || lpad((row_number() over (order by r.created_at, r.id))::text, 7, '0'),
+          r.organisation_id, rm.region_id,
+          case when r.created_at < to_timestamp($1::float8) - interval '400 days' then 'closed'
+               when get_byte(uuid_send(r.id), 3) < 40 then 'intake' when get_byte(uuid_send(r.id), 3) < 200 then 'active' else 'aftercare' end,
+          case when r.created_at < to_timestamp($1::float8) - interval '400 days'
+               then (array['goals_reached','moved_region','returned_to_origin','lost_contact','declined_help','other'])[1 + get_byte(uuid_send(r.id), 4) % 6] end,
+          'referral', s.id, r.id, p.id, p.name_enc, p.birth_date_enc, p.identity_hash, coalesce(p.gender, 'unknown'),
+          (array['under_18','18_23','24_30','31_40','41_50','51_plus','unknown'])[1 + get_byte(uuid_send(r.id), 5) % 7],
+          p.nationality, array['en'], s.exploitation_forms,
+          r.created_at + interval '1 day', r.responded_by,
+          case when r.created_at < to_timestamp($1::float8) - interval '400 days' then r.created_at + interval '300 days' end,
+          r.created_at + interval '1 day'
+     from referrals r
+     join signals s on s.id = r.signal_id
+     join signal_persons p on p.signal_id = s.id and p.role = 'victim'
+     join region_members rm on rm.organisation_id = r.organisation_id
+    where r.channel = 'care_coordination' and r.status in ('accepted', 'answered')`,
+  `insert into shelter_placements (file_id, shelter_organisation_id, place_type, admitted_on, left_on, leave_kind, destination, created_at, updated_at)
+   select f.id, o.id,
+          case when f.nationality <> 'NLD' and get_byte(uuid_send(f.id), 6) < 128 then 'cosm' else 'regular' end,
+          (f.opened_at + interval '2 days')::date,
+          case when f.status = 'closed' then f.closed_at::date end,
+          case when f.status = 'closed' then 'outflow' end,
+          case when f.status = 'closed' then 'own_housing' end,
+          f.opened_at, f.opened_at
+     from victim_files f
+     join regions r on r.id = f.region_id
+     join organisations o on o.name = 'Opvang ' || r.name
+    where get_byte(uuid_send(f.id), 7) < 77`,
+  `insert into residence_schemes (file_id, reflection_offered_on, reflection_ends_on, police_report, police_report_on, updated_at)
+   select f.id, f.opened_at::date, (f.opened_at + interval '3 months')::date,
+          (array['undecided','made','declined'])[1 + get_byte(uuid_send(f.id), 8) % 3],
+          case when get_byte(uuid_send(f.id), 8) % 3 = 1 then (f.opened_at + interval '30 days')::date end,
+          f.opened_at
+     from victim_files f
+    where f.nationality <> 'NLD' and get_byte(uuid_send(f.id), 9) < 102`,
+  `insert into victim_needs (file_id, domain, status, updated_at)
+   select f.id, d.domain,
+          (array['need','in_progress','met','no_need'])[1 + (get_byte(uuid_send(f.id), 10) + d.n) % 4],
+          f.opened_at
+     from victim_files f
+     cross join lateral (
+       select domain, n from unnest(array['safety','shelter_housing','medical','psychological','legal_aid','income_benefits','residence_status'])
+         with ordinality as u(domain, n)
+        where (get_byte(uuid_send(f.id), 11) + n) % 7 < 3
+     ) d`,
+  `insert into administrative_measures (municipality_id, subject_kind, location_enc, location_hash, kind, decided_on, outcome, outcome_on, created_at, updated_at)
+   select s.municipality_id, case when s.location_kind = 'business' then 'business' else 'address' end, s.location_enc, s.location_hash,
+          (array['housing_inspection','prostitution_control','inspection','bibob_review','closure','permit_refusal'])[1 + get_byte(uuid_send(s.id), 12) % 6],
+          (s.received_at + interval '20 days')::date,
+          case when s.received_at > to_timestamp($1::float8) - interval '60 days' then 'pending'
+               else (array['no_findings','violation_found','measure_imposed'])[1 + get_byte(uuid_send(s.id), 13) % 3] end,
+          case when s.received_at > to_timestamp($1::float8) - interval '60 days' then null else (s.received_at + interval '50 days')::date end,
+          s.received_at + interval '20 days', s.received_at + interval '20 days'
+     from signals s
+    where s.location_hash is not null and get_byte(uuid_send(s.id), 14) < 3`,
+];
+
 export async function generate(kernel: Kernel, options: { signals: number; batch?: number; log: Log }): Promise<Generated> {
   const { log } = options;
   const batch = options.batch ?? 50_000;
   const start = process.hrtime.bigint();
-  const focal = await buildOrganisations(kernel, log);
+  const { focal, national } = await buildOrganisations(kernel, log);
   const nowEpoch = Date.now() / 1000 - 3600;
   for (let from = 0; from < options.signals; from += batch) {
     const to = Math.min(options.signals, from + batch);
@@ -458,16 +556,23 @@ export async function generate(kernel: Kernel, options: { signals: number; batch
     });
     log(`  signals ${to.toLocaleString("en")} / ${options.signals.toLocaleString("en")}  (batch ${elapsed(t0).toFixed(1)} s, total ${elapsed(start).toFixed(0)} s)`);
   }
+  const tc = process.hrtime.bigint();
+  await kernel.db.transaction(async (tx) => {
+    await tx.query("set local session_replication_role = replica");
+    for (const statement of careSql) await tx.query(statement, statement.includes("$1") ? [nowEpoch] : []);
+  });
+  log(`  care, shelter, reflection periods and measures ${elapsed(tc).toFixed(1)} s`);
   await kernel.db.query("drop table bench_texts");
   await kernel.db.query("drop table bench_muni");
   const t0 = process.hrtime.bigint();
-  await kernel.db.query("analyze");
-  log(`  analyze ${elapsed(t0).toFixed(1)} s`);
+  // What autovacuum does to a loaded table soon after: statistics and the visibility map.
+  await kernel.db.query("vacuum analyze");
+  log(`  vacuum analyze ${elapsed(t0).toFixed(1)} s`);
   const counts: Record<string, number> = {};
-  for (const table of ["signals", "signal_events", "referrals", "signal_persons", "users", "organisations"]) {
+  for (const table of ["signals", "signal_events", "referrals", "signal_persons", "victim_files", "shelter_placements", "residence_schemes", "victim_needs", "administrative_measures", "users", "organisations"]) {
     const rows = await kernel.db.query<{ n: string | number }>(`select count(*) as n from ${table}`);
     counts[table] = Number(rows[0]!.n);
   }
   const focalRows = await kernel.db.query<{ n: string | number }>("select count(*) as n from signals where municipality_id = $1", [focal.municipalityId]);
-  return { focal, seconds: elapsed(start), counts, focalSignals: Number(focalRows[0]!.n) };
+  return { focal, national, seconds: elapsed(start), counts, focalSignals: Number(focalRows[0]!.n) };
 }

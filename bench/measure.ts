@@ -25,6 +25,9 @@ export interface Throughput {
   perSecond: number;
 }
 
+/** The TOTP step each account last logged in with (the server refuses a code a second time). */
+const usedSteps = new Map<string, number>();
+
 class Session {
   private cookie: string | null = null;
   private csrf: string | null = null;
@@ -51,6 +54,10 @@ class Session {
     const first = await this.request("POST", "/api/v1/session", { email: focal.email, password: focal.password });
     if (first.statusCode !== 200) throw new Error(`login failed: ${first.statusCode} ${first.body}`);
     this.csrf = (first.json() as { csrfToken: string | null }).csrfToken;
+    // A TOTP code is accepted once: a second login of the same account within its 30-second step waits for the next.
+    const step = () => Math.floor(Date.now() / 30_000);
+    if (usedSteps.get(focal.email) === step()) await new Promise((resolve) => setTimeout(resolve, 30_000 - (Date.now() % 30_000) + 50));
+    usedSteps.set(focal.email, step());
     const second = await this.request("POST", "/api/v1/session/second-factor", { code: currentTotp(focal.totpSecret, new Date()) });
     if (second.statusCode !== 200) throw new Error(`second factor failed: ${second.statusCode} ${second.body}`);
     const session = second.json() as { authenticated: boolean; csrfToken: string | null };
@@ -164,4 +171,42 @@ export async function measure(app: FastifyInstance, kernel: Kernel, focal: Focal
     options.log(`  intake x${concurrency}: ${(options.throughput / seconds).toFixed(0)} signals/s`);
   }
   return { figures, throughputs };
+}
+
+/**
+ * The monitor's dashboard (every section, counted in the database) for the focal officer's municipality and
+ * region, and for the whole country as a national policy officer sees it (published: small numbers
+ * suppressed). Periods: this year to date, and last year compared with the year before.
+ */
+export async function measureMonitor(app: FastifyInstance, focal: FocalOfficer, national: FocalOfficer, options: MeasureOptions): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  const year = new Date().getFullYear();
+  const today = new Date().toISOString().slice(0, 10);
+  const thisYear = `from=${year}-01-01&to=${today}`;
+  const lastYear = `from=${year - 1}-01-01&to=${year - 1}-12-31&compare=true`;
+  const run = async (session: Session, label: string, url: string, target?: number) => {
+    for (let w = 0; w < 3; w++) expect(await session.request("GET", url), [200], label);
+    const samples: number[] = [];
+    let tables = 0;
+    for (let i = 0; i < options.reads; i++) {
+      const t0 = process.hrtime.bigint();
+      const res = await session.request("GET", url);
+      samples.push(ms(t0));
+      expect(res, [200], `${label} ${url}`);
+      tables = (res.json() as { sections: { tables: unknown[] }[] }).sections.reduce((n, s) => n + s.tables.length, 0);
+    }
+    const figure = summarise(label, samples, { target, note: `${tables} tables` });
+    figures.push(figure);
+    options.log(`  ${label}: p50 ${figure.p50.toFixed(1)} ms, p95 ${figure.p95.toFixed(1)} ms`);
+  };
+  const local = new Session(app);
+  await local.login(focal);
+  await run(local, "(g) monitor: municipality, this year", `/api/v1/monitoring/dashboard?area=${focal.municipalityId}&${thisYear}`);
+  await run(local, "(g') monitor: region, this year", `/api/v1/monitoring/dashboard?area=${focal.regionId}&${thisYear}`);
+  await run(local, "(g'') monitor: region, last year vs year before", `/api/v1/monitoring/dashboard?area=${focal.regionId}&${lastYear}`);
+  const country = new Session(app);
+  await country.login(national);
+  await run(country, "(h) monitor: whole country, this year", `/api/v1/monitoring/dashboard?area=all&${thisYear}`, 300);
+  await run(country, "(h') monitor: whole country, last year vs year before", `/api/v1/monitoring/dashboard?area=all&${lastYear}`, 300);
+  return figures;
 }

@@ -12,7 +12,7 @@ import { createKernel } from "../src/server/boot.ts";
 import { loadConfig } from "../src/server/config.ts";
 import { openPglite, openPostgres, type Database } from "../src/server/kernel/db.ts";
 import { generate, type Generated } from "./generate.ts";
-import { measure, type Figure, type Throughput } from "./measure.ts";
+import { measure, measureMonitor, type Figure, type Throughput } from "./measure.ts";
 
 const args = new Map(
   process.argv.slice(2).map((a) => {
@@ -43,7 +43,7 @@ async function sizes(db: Database): Promise<Record<string, number>> {
   const rows = await db.query<{ name: string; bytes: string | number }>(
     `select 'database' as name, pg_database_size(current_database()) as bytes
      union all select relname, pg_total_relation_size(oid) from pg_class
-      where relname in ('signals', 'signal_events', 'referrals', 'signal_persons', 'audit_events') and relkind = 'r'`,
+      where relname in ('signals', 'signal_events', 'referrals', 'signal_persons', 'victim_files', 'audit_events') and relkind = 'r'`,
   );
   return Object.fromEntries(rows.map((r) => [r.name, Number(r.bytes)]));
 }
@@ -96,8 +96,10 @@ async function runOn(kind: "pglite" | "postgres", count: number): Promise<RunRes
     await app.ready();
     try {
       log("measuring…");
-      const { figures, throughputs } = await measure(app, kernel, generated.focal, { reads, submits: 100, throughput: 500, concurrency: 8, log });
-      return { db: kind, generated, sizes: size, figures, throughputs };
+      const options = { reads, submits: 100, throughput: 500, concurrency: 8, log };
+      const monitor = await measureMonitor(app, generated.focal, generated.national, options);
+      const { figures, throughputs } = await measure(app, kernel, generated.focal, options);
+      return { db: kind, generated, sizes: size, figures: [...figures, ...monitor], throughputs };
     } finally {
       await app.close();
     }
@@ -113,7 +115,7 @@ function printTable(results: RunResult[]): void {
   for (const r of results) {
     const c = r.generated.counts;
     log(`\n${r.db.toUpperCase()} — ${c.signals!.toLocaleString("en")} signals, ${c.signal_events!.toLocaleString("en")} events, ` +
-      `${c.referrals!.toLocaleString("en")} referrals, ${c.signal_persons!.toLocaleString("en")} persons; ` +
+      `${c.referrals!.toLocaleString("en")} referrals, ${c.signal_persons!.toLocaleString("en")} persons, ${(c.victim_files ?? 0).toLocaleString("en")} victim files; ` +
       `focal municipality ${r.generated.focal.municipalityName}: ${r.generated.focalSignals.toLocaleString("en")} signals`);
     log(`generation ${r.generated.seconds.toFixed(0)} s; database ${mb(r.sizes.database!)} ` +
       `(signals ${mb(r.sizes.signals ?? 0)}, signal_events ${mb(r.sizes.signal_events ?? 0)}, referrals ${mb(r.sizes.referrals ?? 0)}, persons ${mb(r.sizes.signal_persons ?? 0)})`);
@@ -126,7 +128,7 @@ function printTable(results: RunResult[]): void {
       log(`${pad(t.label, 52)}${String(t.n).padStart(5)}  ${t.perSecond.toFixed(0).padStart(6)} signals/s (${t.seconds.toFixed(1)} s)`);
     }
   }
-  log("\nTimes in ms through app.inject (routing, validation, policy, SQL, decryption, audit), one focal officer session.");
+  log("\nTimes in ms through app.inject (routing, validation, policy, SQL, decryption, audit): a focal officer session; the national monitor as a policy officer of an organisation in all 25 regions.");
 }
 
 const results: RunResult[] = [];
