@@ -1,3 +1,4 @@
+import PDFDocument from "pdfkit";
 import { pdfSafe } from "./minutes-pdf-text.ts";
 
 /**
@@ -11,6 +12,29 @@ export const fonts = { regular: "Helvetica", bold: "Helvetica-Bold", italic: "He
 export const colours = { text: "#1a1a1a", muted: "#5a5a5a", accent: "#1f3a5f", rule: "#c4c9d0", band: "#e9eef4", shade: "#f3f3f3", bar: "#8a8f96", amber: "#fff1cc", warning: "#6b4a00" } as const;
 export const margins = { top: 56, bottom: 76, left: 56, right: 56 } as const;
 const lineGap = 2;
+
+/**
+ * An A4 document in the house style, Dutch, with its title shown by the viewer, and the bytes it will have
+ * once ended. A fixed creation date also fixes the file ID pdfkit derives from the info dictionary, so the
+ * same content and moment give the same bytes.
+ */
+export function openDocument(info: { title: string; subject: string; createdAt: Date }): { doc: Doc; bytes: Promise<Buffer> } {
+  const doc = new PDFDocument({
+    size: "A4",
+    margins,
+    bufferPages: true,
+    lang: "nl-NL",
+    displayTitle: true,
+    info: { Title: info.title, Author: "Ketenzicht", Subject: info.subject, Creator: "Ketenzicht", CreationDate: info.createdAt, ModDate: info.createdAt },
+  });
+  const bytes = new Promise<Buffer>((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    doc.on("data", (chunk: Uint8Array) => chunks.push(chunk));
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+  });
+  return { doc, bytes };
+}
 
 const contentWidth = (doc: Doc) => doc.page.width - margins.left - margins.right;
 const bottomLimit = (doc: Doc) => doc.page.height - margins.bottom;

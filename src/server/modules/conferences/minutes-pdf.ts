@@ -1,7 +1,6 @@
-import PDFDocument from "pdfkit";
 import type { ActionStatus, DecisionKind, MeetingKind, MeetingStatus } from "./codes.ts";
 import type { MinutesAction, MinutesDocument, MinutesDocumentItem } from "./minutes-model.ts";
-import { banner, bullets, type Cell, type Doc, facts, footers, heading, itemHeading, margins, notice, paragraph, table, title } from "./minutes-pdf-layout.ts";
+import { banner, bullets, type Cell, type Doc, facts, footers, heading, itemHeading, notice, openDocument, paragraph, table, title } from "./minutes-pdf-layout.ts";
 import { dutchDateText, dutchDateTimeText, meetingTimeText } from "./minutes-pdf-text.ts";
 
 /**
@@ -45,45 +44,21 @@ export const redactionNotices = {
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Renders the minutes; the same document (including generatedAt) gives the same bytes. */
-export function renderMinutesPdf(doc: MinutesDocument): Promise<Buffer> {
+export async function renderMinutesPdf(doc: MinutesDocument): Promise<Buffer> {
   const generatedAt = new Date(doc.generatedAt);
   const recipient = doc.recipientOrganisationName || "uw organisatie";
   const documentTitle = `Verslag ${meetingKindLabels[doc.meeting.kind]} — ${doc.meeting.title}`;
-  const pdf = new PDFDocument({
-    size: "A4",
-    margins,
-    bufferPages: true,
-    lang: "nl-NL",
-    displayTitle: true,
-    // A fixed CreationDate also fixes the file ID pdfkit derives from the info dictionary.
-    info: {
-      Title: documentTitle,
-      Author: "Ketenzicht",
-      Subject: `Verslag voor ${recipient}, ${doc.meeting.reference}`,
-      Creator: "Ketenzicht",
-      CreationDate: generatedAt,
-      ModDate: generatedAt,
-    },
-  });
-  return new Promise<Buffer>((resolve, reject) => {
-    const chunks: Uint8Array[] = [];
-    pdf.on("data", (chunk: Uint8Array) => chunks.push(chunk));
-    pdf.on("end", () => resolve(Buffer.concat(chunks)));
-    pdf.on("error", reject);
-    try {
-      writeHeader(pdf, doc, documentTitle, recipient);
-      writeParticipants(pdf, doc);
-      writeAgenda(pdf, doc);
-      footers(
-        pdf,
-        `Verslag voor ${recipient}. Vertrouwelijk: niet verder verspreiden.`,
-        `${doc.meeting.reference} · gegenereerd op ${dutchDateTimeText(doc.generatedAt)}`,
-      );
-      pdf.end();
-    } catch (error) {
-      reject(error instanceof Error ? error : new Error(String(error)));
-    }
-  });
+  const { doc: pdf, bytes } = openDocument({ title: documentTitle, subject: `Verslag voor ${recipient}, ${doc.meeting.reference}`, createdAt: generatedAt });
+  writeHeader(pdf, doc, documentTitle, recipient);
+  writeParticipants(pdf, doc);
+  writeAgenda(pdf, doc);
+  footers(
+    pdf,
+    `Verslag voor ${recipient}. Vertrouwelijk: niet verder verspreiden.`,
+    `${doc.meeting.reference} · gegenereerd op ${dutchDateTimeText(doc.generatedAt)}`,
+  );
+  pdf.end();
+  return bytes;
 }
 
 function writeHeader(pdf: Doc, doc: MinutesDocument, documentTitle: string, recipient: string): void {

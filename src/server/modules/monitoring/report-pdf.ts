@@ -1,7 +1,6 @@
-import PDFDocument from "pdfkit";
 import SVGtoPDF from "svg-to-pdfkit";
 import { chartData, type MonitorSection, type MonitorTable } from "../../../shared/monitoring.ts";
-import { banner, bullets, colours, facts, fonts, footers, heading, margins, notice, paragraph, title, type Doc } from "../conferences/minutes-pdf-layout.ts";
+import { banner, bullets, colours, facts, fonts, footers, heading, margins, notice, openDocument, paragraph, title, type Doc } from "../conferences/minutes-pdf-layout.ts";
 import { pdfSafe } from "../conferences/minutes-pdf-text.ts";
 import { chartSvg } from "./chart-svg.ts";
 import {
@@ -21,22 +20,10 @@ export type SectionDone = (done: number, total: number, heading: string) => Prom
 
 export async function renderReportPdf(input: ExportInput, spec: ReportSpec, onSection: SectionDone = async () => undefined): Promise<Buffer> {
   const d = input.dashboard;
-  const pdf = new PDFDocument({
-    size: "A4",
-    margins,
-    bufferPages: true,
-    lang: "nl-NL",
-    displayTitle: true,
-    info: {
-      Title: `${spec.title} — ${spec.subtitle}`, Author: "Ketenzicht", Subject: `${d.area.name}, ${periodText(d)}, ${variantText(input.variant)}`,
-      Creator: "Ketenzicht", CreationDate: input.generatedAt, ModDate: input.generatedAt,
-    },
-  });
-  const chunks: Uint8Array[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    pdf.on("data", (chunk: Uint8Array) => chunks.push(chunk));
-    pdf.on("end", () => resolve(Buffer.concat(chunks)));
-    pdf.on("error", reject);
+  const { doc: pdf, bytes: done } = openDocument({
+    title: `${spec.title} — ${spec.subtitle}`,
+    subject: `${d.area.name}, ${periodText(d)}, ${variantText(input.variant)}`,
+    createdAt: input.generatedAt,
   });
   titlePage(pdf, input, spec);
   let number = 0;

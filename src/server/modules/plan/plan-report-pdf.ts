@@ -1,6 +1,5 @@
-import PDFDocument from "pdfkit";
 import {
-  banner, bullets, colours, ensureSpace, facts, fonts, footers, heading, itemHeading, margins, paragraph, table, title, type Cell, type Doc,
+  banner, bullets, colours, ensureSpace, facts, fonts, footers, heading, itemHeading, margins, openDocument, paragraph, table, title, type Cell, type Doc,
 } from "../conferences/minutes-pdf-layout.ts";
 import { dutchDateText, dutchDateTimeText, pdfSafe } from "../conferences/minutes-pdf-text.ts";
 import type { PlanView } from "./implementation-plan.presenter.ts";
@@ -12,35 +11,20 @@ import { budgetTable, euro, latestNote, leadTimeText, scopeText, statusText } fr
  * primitives and Helvetica): the plan, the state of its activities, per action line a table of activities
  * with status and latest progress, and the budget table per year. The same plan and moment give the same bytes.
  */
-export function renderPlanPdf(plan: PlanView, generatedAt: Date): Promise<Buffer> {
+export async function renderPlanPdf(plan: PlanView, generatedAt: Date): Promise<Buffer> {
   const documentTitle = `Voortgangsrapportage ${plan.title}`;
-  const pdf = new PDFDocument({
-    size: "A4",
-    margins,
-    bufferPages: true,
-    lang: "nl-NL",
-    displayTitle: true,
-    info: {
-      Title: documentTitle, Author: "Ketenzicht", Subject: `Uitvoeringsplan ${plan.periodStart}–${plan.periodEnd}, ${plan.ownerOrganisation.name}`,
-      Creator: "Ketenzicht", CreationDate: generatedAt, ModDate: generatedAt,
-    },
+  const { doc: pdf, bytes } = openDocument({
+    title: documentTitle,
+    subject: `Uitvoeringsplan ${plan.periodStart}–${plan.periodEnd}, ${plan.ownerOrganisation.name}`,
+    createdAt: generatedAt,
   });
-  return new Promise<Buffer>((resolve, reject) => {
-    const chunks: Uint8Array[] = [];
-    pdf.on("data", (chunk: Uint8Array) => chunks.push(chunk));
-    pdf.on("end", () => resolve(Buffer.concat(chunks)));
-    pdf.on("error", reject);
-    try {
-      writeHeader(pdf, plan, documentTitle, generatedAt);
-      writeState(pdf, plan);
-      for (const line of plan.actionLines) writeLine(pdf, line);
-      writeBudget(pdf, plan);
-      footers(pdf, `Uitvoeringsplan ${plan.ownerOrganisation.name}. Bevat geen gegevens van signalen of slachtoffers.`, `Stand van ${dutchDateTimeText(generatedAt.toISOString())}`);
-      pdf.end();
-    } catch (error) {
-      reject(error instanceof Error ? error : new Error(String(error)));
-    }
-  });
+  writeHeader(pdf, plan, documentTitle, generatedAt);
+  writeState(pdf, plan);
+  for (const line of plan.actionLines) writeLine(pdf, line);
+  writeBudget(pdf, plan);
+  footers(pdf, `Uitvoeringsplan ${plan.ownerOrganisation.name}. Bevat geen gegevens van signalen of slachtoffers.`, `Stand van ${dutchDateTimeText(generatedAt.toISOString())}`);
+  pdf.end();
+  return bytes;
 }
 
 function writeHeader(pdf: Doc, plan: PlanView, documentTitle: string, generatedAt: Date) {
