@@ -123,6 +123,11 @@ export const resources = {
     relations: ["member_region"],
   },
   // The monitor: counts of an area (a municipality, a region), never a record.
+  // A monitor export job: its progress and its file, for the one who asked for it.
+  monitor_export: {
+    actions: ["read"],
+    relations: ["requester"],
+  },
   monitor: {
     actions: ["read", "read_exact", "export", "import_history"],
     relations: ["own_municipality", "member_region", "region_central_municipality"],
@@ -262,5 +267,6 @@ export const grants: readonly Grant[] = [
   grant({ resource: "monitor", relation: "member_region", roles: ["focal_officer", "care_coordinator"], actions: ["read", "read_exact", "export"], why: "focal officers and coordinators see the exact figures of their region" }),
   grant({ resource: "monitor", relation: "own_municipality", roles: ["policy_officer"], actions: ["read", "export", "import_history"], why: "the policy officer publishes the municipality's figures, small numbers suppressed, and imports its earlier years" }),
   grant({ resource: "monitor", relation: "member_region", roles: ["policy_officer"], actions: ["read", "export"], why: "the policy officer sees the region's published figures" }),
+  grant({ resource: "monitor_export", relation: "requester", roles: ["focal_officer", "care_coordinator", "policy_officer"], actions: ["read"], why: "an export's progress and file are for the requester only (the figures were authorized when it was asked for)" }),
   grant({ resource: "monitor", relation: "region_central_municipality", roles: ["policy_officer", "focal_officer"], actions: ["import_history"], why: "the central municipality imports the region's earlier years" }),
 ];

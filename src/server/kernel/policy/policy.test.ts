@@ -143,6 +143,8 @@ function exactly(resource: Resource, relation: string, role: Role): Case {
     case "monitor.region_central_municipality":
       // The actor's municipality is the central municipality of a region its organisation is not (yet) listed in.
       return { actor: { ...actor(role), regionIds: [] }, facts: { areaKind: "region", municipalityId: null, regionId: FAR_REGION, centralMunicipalityIds: [MY_ORG] } satisfies Facts["monitor"] };
+    case "monitor_export.requester":
+      return { actor: actor(role), facts: { requestedBy: ME } satisfies Facts["monitor_export"] };
     case "focal_officer_assignment.own_municipality":
     case "baseline.own_municipality":
       return { actor: { ...actor(role), regionIds: [] }, facts: { municipalityId: MY_ORG, municipalityRegionIds: [FAR_REGION] } satisfies Facts["baseline"] };
@@ -184,6 +186,7 @@ function stranger(resource: Resource, role: Role): Case {
     social_map_entry: { regionId: MY_REGION },
     cooperation_agreement: { regionId: MY_REGION },
     monitor: { areaKind: "municipality", municipalityId: MY_ORG, regionId: MY_REGION, centralMunicipalityIds: [MY_ORG] },
+    monitor_export: { requestedBy: ME },
   };
   return { actor: far, facts: facts[resource] };
 }

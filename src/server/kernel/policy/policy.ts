@@ -36,6 +36,8 @@ export interface Facts {
   indicator_catalogue: { regionId: string };
   route_settings: { municipalityId: string; regionIds: readonly string[] };
   notification: { userId: string };
+  /** A monitor export job (its figures and file): who asked for it. */
+  monitor_export: { requestedBy: string };
   victim_file: {
     organisationId: string;
     /** The case team members whose period includes today and whose membership has not ended. */
@@ -227,6 +229,12 @@ const relationRules: { [R in Resource]: Record<RelationOf<R>, RelationRule<R>> }
     self: {
       test: (actor, notification) => notification.userId === actor.userId,
       where: (actor, a) => sql`${col(a, "user_id")} = ${actor.userId}`,
+    },
+  },
+  monitor_export: {
+    requester: {
+      test: (actor, job) => job.requestedBy === actor.userId,
+      where: (actor, a) => sql`${col(a, "requested_by")} = ${actor.userId}`,
     },
   },
   victim_file: {

@@ -34,16 +34,17 @@ export async function insertExport(
   return rows[0]!;
 }
 
-/** The requester's own job, not expired; undefined for anyone else's (they get 404 alike). */
-export async function findOwnExport(q: Queryable, id: string, userId: string, now: Date): Promise<ExportRow | undefined> {
-  const rows = await run<ExportRow>(q, sql`select ${columns} from monitor_exports where id = ${id} and requested_by = ${userId} and expires_at > ${now}`);
+/** A job that has not expired (who may see it is the policy's `monitor_export`). */
+export async function findExport(q: Queryable, id: string, now: Date): Promise<ExportRow | undefined> {
+  const rows = await run<ExportRow>(q, sql`select ${columns} from monitor_exports where id = ${id} and expires_at > ${now}`);
   return rows[0];
 }
 
-export async function ownExportFile(q: Queryable, id: string, userId: string, now: Date): Promise<{ file: Uint8Array; file_name: string; media_type: string } | undefined> {
+/** The file of a finished job that has not expired. */
+export async function exportFile(q: Queryable, id: string, now: Date): Promise<{ file: Uint8Array; file_name: string; media_type: string } | undefined> {
   const rows = await run<{ file: Uint8Array; file_name: string; media_type: string }>(q, sql`
     select file, file_name, media_type from monitor_exports
-     where id = ${id} and requested_by = ${userId} and expires_at > ${now} and status = 'done' and file is not null`);
+     where id = ${id} and expires_at > ${now} and status = 'done' and file is not null`);
   return rows[0];
 }
 

@@ -2,10 +2,10 @@ import type { Dashboard } from "../../../shared/monitoring.ts";
 import type { Kernel } from "../../http/kernel.ts";
 import type { Queryable } from "../../kernel/db.ts";
 import { conflict, invalidInput, notFound, type InvalidParam } from "../../kernel/errors.ts";
-import type { Actor } from "../../kernel/policy/policy.ts";
+import { authorize, type Actor } from "../../kernel/policy/policy.ts";
 import { dashboardOf, resolveMonitorRequest, type MonitorRequest } from "./dashboard.service.ts";
 import { findTable, isActive, startExport, type ExportJobInput } from "./exports.jobs.ts";
-import { deleteExpired, findOwnExport, insertExport, markStale, ownExportFile, unfinishedCount, type ExportRow } from "./exports.repository.ts";
+import { deleteExpired, exportFile, findExport, insertExport, markStale, unfinishedCount, type ExportRow } from "./exports.repository.ts";
 import { formatsOf, type ExportBody, type ExportJob } from "./exports.schema.ts";
 import { authorizeArea, type ResolvedArea } from "./scope.ts";
 import { publishDashboard } from "./suppression.ts";
@@ -95,23 +95,29 @@ function countFigures(kernel: Kernel, job: ExportJobInput): Promise<Dashboard> {
   return kernel.db.transaction((tx) => figuresOf(kernel, tx, job.request));
 }
 
+/** The job, when the actor may read it (the requester); anyone else gets 404, as for a job that does not exist. */
+async function readableExport(kernel: Kernel, actor: Actor, id: string, now: Date): Promise<ExportRow> {
+  const row = await findExport(kernel.db, id, now);
+  if (!row) throw notFound();
+  authorize(actor, "read", "monitor_export", { requestedBy: row.requested_by }, { objectId: row.id });
+  return row;
+}
+
 export async function getExportFor(kernel: Kernel, actor: Actor, id: string): Promise<ExportJob> {
   const now = kernel.now();
-  const row = await findOwnExport(kernel.db, id, actor.userId, now);
-  if (!row) throw notFound();
+  const row = await readableExport(kernel, actor, id, now);
   if ((row.status === "queued" || row.status === "running") && !isActive(kernel, row.id) && new Date(row.created_at).getTime() < now.getTime() - STALE_MS) {
     await kernel.db.transaction((tx) => markStale(tx, new Date(now.getTime() - STALE_MS), now));
-    return present((await findOwnExport(kernel.db, id, actor.userId, now))!);
+    return present((await findExport(kernel.db, id, now))!);
   }
   return present(row);
 }
 
 export async function exportFileFor(kernel: Kernel, actor: Actor, id: string): Promise<{ bytes: Buffer; fileName: string; mediaType: string }> {
   const now = kernel.now();
-  const file = await ownExportFile(kernel.db, id, actor.userId, now);
+  const row = await readableExport(kernel, actor, id, now);
+  const file = await exportFile(kernel.db, row.id, now);
   if (file) return { bytes: Buffer.from(file.file), fileName: file.file_name, mediaType: file.media_type };
-  const row = await findOwnExport(kernel.db, id, actor.userId, now);
-  if (!row) throw notFound();
   throw conflict(row.status === "failed" ? "Deze export is mislukt; er is geen bestand." : "Het bestand is nog niet klaar; volg de voortgang en probeer het daarna opnieuw.");
 }
 
