@@ -5,18 +5,25 @@ import { useTranslation } from "react-i18next";
 interface Props {
   id: string;
   label: string;
+  /** A longer accessible name for the button, when its visible label alone is ambiguous (a button per row). */
+  accessibleLabel?: string;
   question: string;
   yes: string;
+  /** The answer that keeps things as they are; by default "Nee, terug". */
+  no?: string;
   busy: boolean;
   danger?: boolean;
+  /** A quiet button, for an action in a table row. */
+  subtle?: boolean;
   onConfirm: () => void;
 }
 
 /**
- * A button for a step that cannot be undone (open, close, cancel a meeting): it first asks, in words, what
- * will happen. The focus goes to "Ja, …" when the question appears and back to the button after "Nee".
+ * A button for a step that cannot be undone (open, close, cancel a meeting; delete an imported figure): it
+ * first asks, in words, what will happen. The focus goes to "Ja, …" when the question appears and back to the
+ * button after "Nee".
  */
-export function ConfirmButton({ id, label, question, yes, busy, danger, onConfirm }: Props) {
+export function ConfirmButton({ id, label, accessibleLabel, question, yes, no, busy, danger, subtle, onConfirm }: Props) {
   const { t } = useTranslation();
   const [asking, setAsking] = useState(false);
   const toggle = useRef<HTMLButtonElement>(null);
@@ -30,7 +37,14 @@ export function ConfirmButton({ id, label, question, yes, busy, danger, onConfir
 
   if (!asking) {
     return (
-      <Button ref={toggle} id={`${id}-button`} appearance="secondary-action-button" hint={danger ? "danger" : undefined} onClick={() => setAsking(true)}>
+      <Button
+        ref={toggle}
+        id={`${id}-button`}
+        appearance={subtle ? "subtle-button" : "secondary-action-button"}
+        hint={danger ? "danger" : undefined}
+        aria-label={accessibleLabel}
+        onClick={() => setAsking(true)}
+      >
         {label}
       </Button>
     );
@@ -49,7 +63,7 @@ export function ConfirmButton({ id, label, question, yes, busy, danger, onConfir
             setAsking(false);
           }}
         >
-          {t("conferences.meeting.overview.keep")}
+          {no ?? t("conferences.meeting.overview.keep")}
         </Button>
       </ButtonGroup>
     </div>

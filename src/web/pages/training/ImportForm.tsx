@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { api, ApiProblem, problemMessage } from "../../api/client.ts";
 import { CheckboxField, fieldId } from "../../components/fields.tsx";
+import { ImportProblems, rowProblems, type RowProblem } from "../../components/ImportProblems.tsx";
 import { FileTable } from "../care/file/FileTable.tsx";
 import { formatDay } from "../care/file/labels.ts";
 import { SubmitRow } from "../care/file/parts.tsx";
@@ -12,16 +13,7 @@ import type { ImportResult } from "./types.ts";
 const MAX_BYTES = 2 * 1024 * 1024;
 const FILE = "participantFile";
 
-interface RowProblem { key: string; row: number | null; column: string; reason: string }
 type Outcome = { kind: "errors"; file: string; detail: string; problems: RowProblem[] } | { kind: "checked"; file: string; result: ImportResult };
-
-/** "rows[7].datum" → row 7, column datum; "file" → the whole file. */
-function rowProblems(problem: ApiProblem): RowProblem[] {
-  return problem.invalidParams.map((p, index) => {
-    const match = /^rows\[(\d+)\]\.(.+)$/.exec(p.name);
-    return { key: `${p.name}-${index}`, row: match ? Number(match[1]) : null, column: match ? match[2]! : "", reason: p.reason };
-  });
-}
 
 function toBase64(buffer: ArrayBuffer): string {
   const bytes = new Uint8Array(buffer);
@@ -110,22 +102,7 @@ export function ImportForm({ sessionId, onImported }: { sessionId: string; onImp
       <div ref={resultRef} tabIndex={-1} className="kz-training-import-result" aria-live="polite">
         {outcome?.kind === "errors" ? (
           <div key={outcome.n}>
-            <Alert type="error">
-              <Heading level={3}>{t("training.import.errorsHeading", { file: outcome.file })}</Heading>
-              <Paragraph>{outcome.detail}</Paragraph>
-            </Alert>
-            {outcome.problems.length > 0 ? (
-              <FileTable
-                caption={t("training.import.errorsCaption", { file: outcome.file })}
-                items={outcome.problems}
-                itemKey={(p) => p.key}
-                columns={[
-                  { key: "row", header: t("training.import.row"), cell: (p) => (p.row === null ? t("training.import.wholeFile") : t("training.import.rowN", { row: p.row })) },
-                  { key: "column", header: t("training.import.column"), cell: (p) => p.column || "—" },
-                  { key: "reason", header: t("training.import.reason"), cell: (p) => p.reason },
-                ]}
-              />
-            ) : null}
+            <ImportProblems ns="training.import" file={outcome.file} detail={outcome.detail} problems={outcome.problems} />
           </div>
         ) : null}
         {outcome?.kind === "checked" ? (

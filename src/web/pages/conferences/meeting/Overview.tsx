@@ -5,7 +5,7 @@ import { ErrorSummary } from "../../../components/ErrorSummary.tsx";
 import type { conferencesNl } from "../../../i18n/nl/conferences.ts";
 import { useSession } from "../../../session/SessionContext.tsx";
 import type { Meeting } from "../types.ts";
-import { ConfirmButton } from "./ConfirmButton.tsx";
+import { ConfirmButton } from "../../../components/ConfirmButton.tsx";
 import { meetingPath, useMeeting } from "./context.ts";
 import { EditMeetingForm } from "./EditMeetingForm.tsx";
 import { useConferenceLabels } from "./labels.ts";

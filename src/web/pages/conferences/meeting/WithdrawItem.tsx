@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../../api/client.ts";
 import { ErrorSummary } from "../../../components/ErrorSummary.tsx";
 import type { AgendaItem, Meeting } from "../types.ts";
-import { ConfirmButton } from "./ConfirmButton.tsx";
+import { ConfirmButton } from "../../../components/ConfirmButton.tsx";
 import { itemPath, useMeeting } from "./context.ts";
 import { useMeetingAction } from "./useMeetingAction.ts";
 

@@ -1,7 +1,7 @@
-import { Button, ButtonGroup, Paragraph } from "@utrecht/component-library-react";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, problemMessage } from "../../../api/client.ts";
+import { ConfirmButton } from "../../../components/ConfirmButton.tsx";
 import { formatDateTime } from "../../../i18n/format.ts";
 import { FileTable } from "../../care/file/FileTable.tsx";
 import { Empty } from "../../care/file/parts.tsx";
@@ -47,18 +47,8 @@ export function HistoricFiguresTable({ items, onChanged }: { items: HistoricFigu
 
 function DeleteFigure({ figure, onChanged }: { figure: HistoricFigure; onChanged: (message: string, type?: "ok" | "error") => void }) {
   const { t } = useTranslation();
-  const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
-  const toggle = useRef<HTMLButtonElement>(null);
-  const returnFocus = useRef(false);
-  useEffect(() => {
-    if (!asking && returnFocus.current) {
-      returnFocus.current = false;
-      toggle.current?.focus();
-    }
-  }, [asking]);
   const words = { measure: t(`monitorHistoric.measure.${figure.measure}`).toLowerCase(), year: figure.year, area: figure.areaName, count: figure.count };
-  const questionId = `historic-delete-${figure.id}`;
 
   const confirm = async () => {
     setBusy(true);
@@ -67,35 +57,22 @@ function DeleteFigure({ figure, onChanged }: { figure: HistoricFigure; onChanged
       onChanged(t("monitorHistoric.list.deleted", words));
     } catch (error) {
       setBusy(false);
-      setAsking(false);
       onChanged(problemMessage(error), "error");
     }
   };
 
-  if (!asking) {
-    return (
-      <Button ref={toggle} appearance="subtle-button" hint="danger" aria-label={t("monitorHistoric.list.deleteLabel", words)} onClick={() => setAsking(true)}>
-        {t("monitorHistoric.list.delete")}
-      </Button>
-    );
-  }
   return (
-    <div className="kz-confirm" role="group" aria-labelledby={questionId}>
-      <Paragraph id={questionId}>{t("monitorHistoric.list.deleteQuestion", words)}</Paragraph>
-      <ButtonGroup>
-        <Button appearance="primary-action-button" hint="danger" busy={busy} disabled={busy} onClick={() => void confirm()} autoFocus>
-          {t("monitorHistoric.list.deleteYes")}
-        </Button>
-        <Button
-          appearance="secondary-action-button"
-          onClick={() => {
-            returnFocus.current = true;
-            setAsking(false);
-          }}
-        >
-          {t("monitorHistoric.list.deleteNo")}
-        </Button>
-      </ButtonGroup>
-    </div>
+    <ConfirmButton
+      id={`historic-delete-${figure.id}`}
+      label={t("monitorHistoric.list.delete")}
+      accessibleLabel={t("monitorHistoric.list.deleteLabel", words)}
+      question={t("monitorHistoric.list.deleteQuestion", words)}
+      yes={t("monitorHistoric.list.deleteYes")}
+      no={t("monitorHistoric.list.deleteNo")}
+      busy={busy}
+      danger
+      subtle
+      onConfirm={() => void confirm()}
+    />
   );
 }

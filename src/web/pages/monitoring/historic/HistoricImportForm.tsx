@@ -1,10 +1,11 @@
 import {
-  Alert, Button, ButtonGroup, FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel, Heading, Paragraph, PrimaryActionButton,
+  Alert, Button, ButtonGroup, FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel, Paragraph, PrimaryActionButton,
 } from "@utrecht/component-library-react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { api, ApiProblem, problemMessage } from "../../../api/client.ts";
 import { fieldId } from "../../../components/fields.tsx";
+import { ImportProblems, rowProblems, type RowProblem } from "../../../components/ImportProblems.tsx";
 import { FileTable } from "../../care/file/FileTable.tsx";
 import type { HistoricImportResult } from "./types.ts";
 
@@ -13,17 +14,7 @@ const FILE = "historicFile";
 /** The server's column names, as the file has them. */
 const COLUMN_NAMES = new Set(["niveau", "gebied", "jaar", "meldingen", "zorgtrajecten", "bron"]);
 
-interface RowProblem { key: string; row: number | null; column: string; reason: string }
 type Outcome = { kind: "errors"; file: string; detail: string; problems: RowProblem[] } | { kind: "checked"; file: string; result: HistoricImportResult };
-
-/** "rows[7].jaar" → line 7, column jaar; "file" → the whole file. */
-function rowProblems(problem: ApiProblem): RowProblem[] {
-  return problem.invalidParams.map((p, index) => {
-    const match = /^rows\[(\d+)\]\.(.+)$/.exec(p.name);
-    const column = match && COLUMN_NAMES.has(match[2]!) ? match[2]! : "";
-    return { key: `${p.name}-${index}`, row: match ? Number(match[1]) : null, column, reason: p.reason };
-  });
-}
 
 /**
  * The import of historic figures: "Controleren" checks the file and shows what would be stored, "Inlezen"
@@ -73,7 +64,7 @@ export function HistoricImportForm({ onImported }: { onImported: (message: strin
         onImported(`${t("monitorHistoric.import.imported", { count: result.imported, file: file.name })}${replaced}`);
       }
     } catch (error) {
-      const problems = error instanceof ApiProblem ? rowProblems(error) : [];
+      const problems = error instanceof ApiProblem ? rowProblems(error, COLUMN_NAMES) : [];
       setOutcome((current) => ({ kind: "errors", file: file.name, detail: problemMessage(error), problems, n: (current?.n ?? 0) + 1 }));
     } finally {
       setBusy(null);
@@ -125,22 +116,7 @@ export function HistoricImportForm({ onImported }: { onImported: (message: strin
       <div ref={resultRef} tabIndex={-1} className="kz-historic-result" aria-live="polite">
         {outcome?.kind === "errors" ? (
           <div key={outcome.n}>
-            <Alert type="error">
-              <Heading level={3}>{t("monitorHistoric.import.errorsHeading", { file: outcome.file })}</Heading>
-              <Paragraph>{outcome.detail}</Paragraph>
-            </Alert>
-            {outcome.problems.length > 0 ? (
-              <FileTable
-                caption={t("monitorHistoric.import.errorsCaption", { file: outcome.file })}
-                items={outcome.problems}
-                itemKey={(p) => p.key}
-                columns={[
-                  { key: "row", header: t("monitorHistoric.import.row"), cell: (p) => (p.row === null ? t("monitorHistoric.import.wholeFile") : t("monitorHistoric.import.rowN", { row: p.row })) },
-                  { key: "column", header: t("monitorHistoric.import.column"), cell: (p) => p.column || "—" },
-                  { key: "reason", header: t("monitorHistoric.import.reason"), cell: (p) => p.reason },
-                ]}
-              />
-            ) : null}
+            <ImportProblems ns="monitorHistoric.import" file={outcome.file} detail={outcome.detail} problems={outcome.problems} />
           </div>
         ) : null}
         {outcome?.kind === "checked" ? (
