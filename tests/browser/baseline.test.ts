@@ -25,11 +25,7 @@ describe("the baseline checklist, in the browser", { skip: hasChromium ? false :
   const c = {} as Record<"policy" | "regionAdmin", TestClient>;
   const pages = {} as Record<"policy" | "regionAdmin", { page: Page; problems: string[] }>;
 
-  async function pageAs(client: TestClient) {
-    const opened = await h.newPage();
-    await opened.context.addCookies([{ name: "kz_session", value: client.cookie!, domain: "127.0.0.1", path: "/", httpOnly: true, secure: true, sameSite: "Strict" }]);
-    return opened;
-  }
+  const pageAs = (client: TestClient) => h.pageAs(client);
   async function shoot(page: Page, name: string) {
     mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: `${SHOTS}/shots7-baseline-${name}.png`, fullPage: true });

@@ -69,11 +69,7 @@ describe("a case conference from planning to the feedback to the municipality, i
   }
 
   /** A browser page with the session of an API login (one TOTP login per account per 30 seconds). */
-  async function pageAs(client: TestClient) {
-    const opened = await h.newPage();
-    await opened.context.addCookies([{ name: "kz_session", value: client.cookie!, domain: "127.0.0.1", path: "/", httpOnly: true, secure: true, sameSite: "Strict" }]);
-    return opened;
-  }
+  const pageAs = (client: TestClient) => h.pageAs(client);
 
   async function downloaded(page: Page, click: () => Promise<void>): Promise<{ download: Download; bytes: Buffer }> {
     const [download] = await Promise.all([page.waitForEvent("download"), click()]);

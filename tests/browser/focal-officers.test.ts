@@ -21,11 +21,7 @@ describe("focal officers per municipality, in the browser", { skip: hasChromium 
   const c = {} as Record<"admin" | "regionAdmin" | "policy", TestClient>;
   const pages = {} as Record<"admin" | "regionAdmin" | "policy", { page: Page; problems: string[] }>;
 
-  async function pageAs(client: TestClient) {
-    const opened = await h.newPage();
-    await opened.context.addCookies([{ name: "kz_session", value: client.cookie!, domain: "127.0.0.1", path: "/", httpOnly: true, secure: true, sameSite: "Strict" }]);
-    return opened;
-  }
+  const pageAs = (client: TestClient) => h.pageAs(client);
   async function shoot(page: Page, name: string) {
     mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: `${SHOTS}/shots7-focal-${name}.png`, fullPage: true });

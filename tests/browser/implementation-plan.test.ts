@@ -39,11 +39,7 @@ describe("the implementation plan in the browser", { skip: hasChromium ? false :
   }
 
   /** A browser page with the session of an API login (one TOTP login per account per 30 seconds). */
-  async function pageAs(client: TestClient) {
-    const opened = await h.newPage();
-    await opened.context.addCookies([{ name: "kz_session", value: client.cookie!, domain: "127.0.0.1", path: "/", httpOnly: true, secure: true, sameSite: "Strict" }]);
-    return opened;
-  }
+  const pageAs = (client: TestClient) => h.pageAs(client);
 
   async function download(page: Page, button: string): Promise<{ name: string; bytes: Buffer }> {
     const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: button }).click()]);

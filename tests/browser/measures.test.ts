@@ -63,11 +63,7 @@ describe("measures register, a place's history, action follow-up and bringing ca
   });
   after(() => h?.close());
 
-  async function pageAs(client: TestClient) {
-    const opened = await h.newPage();
-    await opened.context.addCookies([{ name: "kz_session", value: client.cookie!, domain: "127.0.0.1", path: "/", httpOnly: true, secure: true, sameSite: "Strict" }]);
-    return opened;
-  }
+  const pageAs = (client: TestClient) => h.pageAs(client);
 
   /** The whole page at 1280 pixels and at 390 (a phone), which must not scroll sideways. */
   async function shoot(page: Page, name: string) {

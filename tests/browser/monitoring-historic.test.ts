@@ -49,11 +49,7 @@ describe("monitor: historic figures in the browser", { skip: hasChromium ? false
   });
   after(() => h?.close());
 
-  async function pageAs(client: TestClient) {
-    const opened = await h.newPage();
-    await opened.context.addCookies([{ name: "kz_session", value: client.cookie!, domain: "127.0.0.1", path: "/", httpOnly: true, secure: true, sameSite: "Strict" }]);
-    return opened;
-  }
+  const pageAs = (client: TestClient) => h.pageAs(client);
 
   async function shoot(page: Page, name: string) {
     mkdirSync(SHOTS, { recursive: true });

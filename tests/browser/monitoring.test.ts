@@ -45,11 +45,7 @@ describe("the monitor in the browser", { skip: hasChromium ? false : "no Chromiu
   }
 
   /** A browser page with the session of an API login (one TOTP login per account per 30 seconds). */
-  async function pageAs(client: TestClient) {
-    const opened = await h.newPage();
-    await opened.context.addCookies([{ name: "kz_session", value: client.cookie!, domain: "127.0.0.1", path: "/", httpOnly: true, secure: true, sameSite: "Strict" }]);
-    return opened;
-  }
+  const pageAs = (client: TestClient) => h.pageAs(client);
 
   /** Waits until the dashboard of this period is on screen (the status line names it), charts drawn. */
   async function shown(page: Page, text: string | RegExp) {

@@ -25,6 +25,8 @@ export interface WebHarness {
   browser: Browser;
   /** A fresh browser profile (no cookies, no stored language) with a console watcher. */
   newPage(): Promise<{ context: BrowserContext; page: Page; problems: string[] }>;
+  /** A fresh page already logged in with the API client's session (for flows that do not test the login). */
+  pageAs(client: { cookie: string | null }): Promise<{ context: BrowserContext; page: Page; problems: string[] }>;
   close(): Promise<void>;
 }
 
@@ -42,21 +44,28 @@ export async function startWebHarness(): Promise<WebHarness> {
     executablePath: CHROMIUM,
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
+  const newPage = async () => {
+    // A Dutch browser, as the users have: date fields read dd-mm-jjjj.
+    const context = await browser.newContext({ baseURL: address, viewport: { width: 1280, height: 900 }, locale: "nl-NL", timezoneId: "Europe/Amsterdam" });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on("console", (message) => {
+      // Failed API calls (401, 400) are logged by the browser itself; they are part of the flows tested.
+      if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) problems.push(message.text());
+    });
+    page.on("pageerror", (error) => problems.push(error.message));
+    return { context, page, problems };
+  };
   return {
     t,
     baseUrl: address,
     browser,
-    async newPage() {
-      // A Dutch browser, as the users have: date fields read dd-mm-jjjj.
-      const context = await browser.newContext({ baseURL: address, viewport: { width: 1280, height: 900 }, locale: "nl-NL", timezoneId: "Europe/Amsterdam" });
-      const page = await context.newPage();
-      const problems: string[] = [];
-      page.on("console", (message) => {
-        // Failed API calls (401, 400) are logged by the browser itself; they are part of the flows tested.
-        if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) problems.push(message.text());
-      });
-      page.on("pageerror", (error) => problems.push(error.message));
-      return { context, page, problems };
+    newPage,
+    async pageAs(client) {
+      if (!client.cookie) throw new Error("pageAs: the client has no session; log it in first");
+      const opened = await newPage();
+      await opened.context.addCookies([{ name: "kz_session", value: client.cookie, domain: "127.0.0.1", path: "/", httpOnly: true, secure: true, sameSite: "Strict" }]);
+      return opened;
     },
     async close() {
       await browser.close();
