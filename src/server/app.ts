@@ -45,8 +45,16 @@ import { exportRoutes } from "./modules/monitoring/exports.routes.ts";
 
 export const API_PREFIX = "/api/v1";
 
-// Validation messages reach users through invalidParams: in Dutch, the UI's first language.
-z.config(z.locales.nl());
+// Validation messages reach users through invalidParams: in Dutch, the UI's first language. Zod's Dutch
+// says "Ongeldig: ISO datum" for a malformed date; people are told how to write one instead.
+const dutch = z.locales.nl().localeError;
+const formats: Record<string, string> = {
+  date: "geef een datum als JJJJ-MM-DD, bijvoorbeeld 2024-01-31",
+  datetime: "geef een datum en tijd als JJJJ-MM-DDTUU:MM:SSZ, bijvoorbeeld 2024-01-31T09:30:00Z",
+};
+z.config({
+  localeError: (issue) => (issue.code === "invalid_format" && formats[issue.format] ? formats[issue.format] : dutch(issue)),
+});
 const webRoot = fileURLToPath(new URL("../../dist/web/", import.meta.url));
 
 /** Builds the whole application on a kernel; tests call this and use `app.inject`. */
