@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { parse } from "csv-parse/sync";
@@ -11,7 +10,7 @@ import type { Actor } from "../../src/server/kernel/policy/policy.ts";
 import { dashboardOf, resolveMonitorRequest, type MonitorRequest } from "../../src/server/modules/monitoring/dashboard.service.ts";
 import { startExport, stopExports } from "../../src/server/modules/monitoring/exports.jobs.ts";
 import { insertExport } from "../../src/server/modules/monitoring/exports.repository.ts";
-import { actorOf, assertProblem, buildSignal, ok } from "../support/conferences.ts";
+import { actorOf, assertProblem, buildSignal, ok, pdfText } from "../support/conferences.ts";
 import { demoIds, eventsSince, lastSeq, type DemoIds } from "../support/fixtures.ts";
 import { startTestApp, type TestApp, type TestClient } from "../support/test-app.ts";
 
@@ -76,18 +75,6 @@ describe("monitor exports: CSV, XLSX and PDF in the background, published with s
     assert.deepEqual([...file.rawPayload.subarray(0, 3)], [0xef, 0xbb, 0xbf], "a byte order mark for Excel");
     return parse(file.rawPayload.toString("utf8").slice(1), { delimiter: ";", relax_column_count: true }) as string[][];
   };
-
-  function pdfText(pdf: Buffer): string {
-    const dir = mkdtempSync(join(tmpdir(), "kz-monitor-"));
-    try {
-      writeFileSync(join(dir, "r.pdf"), pdf);
-      const out = spawnSync("pdftotext", ["-raw", "-enc", "UTF-8", join(dir, "r.pdf"), "-"], { encoding: "utf8" });
-      assert.equal(out.status, 0, out.stderr);
-      return out.stdout.replace(/\s+/g, " ");
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }
 
   /** Turns the PDF into PNG pages (60 dpi) named prefix-N.png in the screenshot folder; returns how many. */
   function pages(pdf: Buffer, prefix: string): number {

@@ -152,12 +152,12 @@ export function assertProblem(res: LightMyRequestResponse, status: number, code:
 
 export const poppler = !spawnSync("pdftotext", ["-v"]).error;
 
-/** The text of a base64 PDF (pdftotext -raw), whitespace collapsed. */
-export function pdfText(base64: string): string {
-  const dir = mkdtempSync(join(tmpdir(), "kz-conf-"));
+/** The text of a PDF, as bytes or base64 (pdftotext -raw), whitespace collapsed. */
+export function pdfText(pdf: Buffer | string): string {
+  const dir = mkdtempSync(join(tmpdir(), "kz-pdf-"));
   try {
-    const file = join(dir, "minutes.pdf");
-    writeFileSync(file, Buffer.from(base64, "base64"));
+    const file = join(dir, "document.pdf");
+    writeFileSync(file, typeof pdf === "string" ? Buffer.from(pdf, "base64") : pdf);
     const out = spawnSync("pdftotext", ["-raw", "-enc", "UTF-8", file, "-"], { encoding: "utf8" });
     assert.equal(out.status, 0, out.stderr);
     return out.stdout.replace(/\s+/g, " ").trim();

@@ -1,12 +1,9 @@
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, it } from "node:test";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import type { Dashboard, MonitorCell, MonitorTable } from "../../../shared/monitoring.ts";
+import { pdfText, poppler } from "../../../../tests/support/conferences.ts";
 import { renderTableCsv } from "./export-csv.ts";
 import type { ExportInput, Variant } from "./export-model.ts";
 import { renderWorkbook } from "./export-xlsx.ts";
@@ -72,18 +69,6 @@ const inputOf = (variant: Variant): ExportInput => ({
 });
 const tableOf = (input: ExportInput, id: string) => input.dashboard.sections.flatMap((s) => s.tables).find((t) => t.id === id)!;
 
-function pdfText(pdf: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), "kz-monitor-"));
-  try {
-    writeFileSync(join(dir, "r.pdf"), pdf);
-    const out = spawnSync("pdftotext", ["-raw", "-enc", "UTF-8", join(dir, "r.pdf"), "-"], { encoding: "utf8" });
-    assert.equal(out.status, 0, out.stderr);
-    return out.stdout.replace(/\s+/g, " ");
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-const poppler = !spawnSync("pdftotext", ["-v"]).error;
 
 describe("monitor export files", () => {
   it("the published CSV opens in Dutch Excel and shows Zevenaar's small cells as <5, the rest exactly", () => {
