@@ -115,6 +115,23 @@ describe("the web app in a browser", { skip: hasChromium ? false : "no Chromium 
     assert.equal(stored[0]!.police_unit, "midden_nederland");
     await h.t.db.query("update regions set police_unit = 'oost_nederland' where name = 'Regio Arnhem-Achterhoek (demo)'");
 
+    // The monitor's threshold for small numbers: a wrong value is named at the field and nothing is stored; 10 is.
+    const threshold = page.getByLabel("Drempel kleine aantallen van Regio Arnhem-Achterhoek (demo)");
+    await threshold.fill("1");
+    await page.getByRole("button", { name: "Drempel wijzigen" }).click();
+    await page.getByText("Vul een geheel getal van 2 tot en met 50 in.").waitFor();
+    await assertAccessiblePage(page, "Organisaties");
+    const thresholdNow = async () => (await h.t.db.query<{ t: number }>("select suppression_threshold as t from regions where name = 'Regio Arnhem-Achterhoek (demo)'"))[0]!.t;
+    assert.equal(await thresholdNow(), 5);
+    await threshold.fill("10");
+    await page.getByRole("button", { name: "Drempel wijzigen" }).click();
+    await page.getByRole("status").filter({ hasText: "De drempel voor kleine aantallen van Regio Arnhem-Achterhoek (demo) is nu 10." }).waitFor();
+    await regions.getByRole("row", { name: /Regio Arnhem-Achterhoek \(demo\).*Oost-Nederland.*10/ }).waitFor();
+    await assertAccessiblePage(page, "Organisaties");
+    await page.screenshot({ path: "/tmp/kz-shots/organisations-threshold.png", fullPage: true });
+    assert.equal(await thresholdNow(), 10);
+    await h.t.db.query("update regions set suppression_threshold = 5 where name = 'Regio Arnhem-Achterhoek (demo)'");
+
     // A member of the region sees the unit, without the form.
     const member = await h.newPage();
     await logIn(member.page, "beleid@arnhem.demo");

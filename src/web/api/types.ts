@@ -94,6 +94,8 @@ export interface Region {
   name: string;
   /** The police unit the region lies in (CoMensha counts per unit); null until set. */
   policeUnit: string | null;
+  /** Published monitor figures under this number are hidden. */
+  suppressionThreshold: number;
   organisationIds: string[];
   abilities: Record<string, boolean>;
 }

@@ -79,7 +79,7 @@ export const adminEn: typeof adminNl = {
   },
   regions: {
     heading: "Regions",
-    intro: "A region's police unit goes into the registration with CoMensha. A region administrator sets it.",
+    intro: "A region's police unit goes into the registration with CoMensha; the threshold decides which small numbers the published monitor figures hide. A region administrator sets both.",
     tableCaption: "Regions and their police unit",
     name: "Region",
     policeUnit: "Police unit",
@@ -89,6 +89,12 @@ export const adminEn: typeof adminNl = {
     choose: "Choose a unit",
     save: "Save",
     saved: "The police unit of {{region}} has been saved.",
+    threshold: "Small-number threshold",
+    thresholdOf: "Small-number threshold of {{region}}",
+    thresholdHelp: "A whole number from 2 to 50. Published monitor figures show counts under the threshold as \"<threshold\"; the focal officer always sees the exact counts.",
+    thresholdInvalid: "Enter a whole number from 2 to 50.",
+    thresholdSave: "Change threshold",
+    thresholdSaved: "The small-number threshold of {{region}} is now {{threshold}}.",
     policeUnits: {
       noord_nederland: "Noord-Nederland",
       oost_nederland: "Oost-Nederland",

@@ -78,7 +78,7 @@ export const adminNl = {
   },
   regions: {
     heading: "Regio's",
-    intro: "De politie-eenheid van een regio staat in de registratie bij CoMensha. Een regiobeheerder stelt haar in.",
+    intro: "De politie-eenheid van een regio staat in de registratie bij CoMensha; de drempel bepaalt welke kleine aantallen de gepubliceerde monitorcijfers verbergen. Een regiobeheerder stelt beide in.",
     tableCaption: "Regio's en hun politie-eenheid",
     name: "Regio",
     policeUnit: "Politie-eenheid",
@@ -88,6 +88,12 @@ export const adminNl = {
     choose: "Kies een eenheid",
     save: "Opslaan",
     saved: "De politie-eenheid van {{region}} is opgeslagen.",
+    threshold: "Drempel kleine aantallen",
+    thresholdOf: "Drempel kleine aantallen van {{region}}",
+    thresholdHelp: "Een geheel getal van 2 tot en met 50. In gepubliceerde monitorcijfers staan aantallen onder de drempel als \"<drempel\"; de aandachtsfunctionaris ziet altijd de exacte aantallen.",
+    thresholdInvalid: "Vul een geheel getal van 2 tot en met 50 in.",
+    thresholdSave: "Drempel wijzigen",
+    thresholdSaved: "De drempel voor kleine aantallen van {{region}} is nu {{threshold}}.",
     policeUnits: {
       noord_nederland: "Noord-Nederland",
       oost_nederland: "Oost-Nederland",
