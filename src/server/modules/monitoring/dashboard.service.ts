@@ -8,6 +8,7 @@ import { buildSections, type SectionId } from "./aggregates.ts";
 import type { MonitorContext } from "./context.ts";
 import { periodSpec, previousYear, resolvePeriod, type Period } from "./period.ts";
 import { authorizeArea, mayInArea, monitorAreasFor, resolveArea, type ResolvedArea } from "./scope.ts";
+import { refreshSummaries } from "./summaries.ts";
 import { publishDashboard } from "./suppression.ts";
 
 /**
@@ -71,10 +72,17 @@ async function tuneForCounting(kernel: Kernel, q: Queryable): Promise<void> {
   await q.query("set local work_mem = '64MB'");
 }
 
+/** Recounts the summaries' dirty days first (summaries.ts), in the reading transaction, so that the figures are never stale. */
+async function refreshFirst(kernel: Kernel, q: Queryable): Promise<void> {
+  if ("beforeCommit" in q) await refreshSummaries(q);
+  else await kernel.db.transaction((tx) => refreshSummaries(tx));
+}
+
 /** The exact figures of a checked request. */
 export async function dashboardOf(kernel: Kernel, q: Queryable, request: MonitorRequest, sections?: readonly SectionId[]): Promise<Dashboard> {
   const ctx = monitorContext(kernel, request);
   await tuneForCounting(kernel, q);
+  await refreshFirst(kernel, q);
   const { area } = request;
   return {
     area: { kind: area.kind, id: area.id, name: area.name },

@@ -1,9 +1,9 @@
-import sql, { join, raw } from "sql-template-tag";
+import sql from "sql-template-tag";
 import { dutchNumber, type MonitorSection } from "../../../shared/monitoring.ts";
 import { run, type Queryable } from "../../kernel/db.ts";
-import { defaultDeadlines } from "../signals/deadlines.ts";
-import { inPeriods, notMerged, periodOf, signalInArea, type MonitorContext } from "./context.ts";
+import type { MonitorContext } from "./context.ts";
 import { signalCounts } from "./section-signals.ts";
+import { addToHistogram, medianDays, summaryCounts, type Histogram } from "./summary-counts.ts";
 import { channelLabels, routeStepLabels } from "./labels.ts";
 import { comparedWith, counted, countCell, daysCell, measureTable, percentCell, type Measure } from "./tables.ts";
 
@@ -29,29 +29,45 @@ interface ReferralRow extends ReferralFigures {
   p: number;
 }
 
-/** Days between two timestamp columns (fixed names from the code only). */
-const days = (from: string, to: string) => raw(`(extract(epoch from (${to} - ${from})) / 86400)::float8`);
+/** The referral figures per partner, per channel and in total, per period, from the summaries' counts and hour histograms. */
+async function referralFigures(q: Queryable, ctx: MonitorContext): Promise<ReferralRow[]> {
+  const figures = new Map<string, ReferralRow & { respond: Histogram; feedback: Histogram }>();
+  const at = (dim: ReferralRow["dim"], key: string | null, p: number) => {
+    const id = `${dim}|${key ?? ""}|${p}`;
+    let f = figures.get(id);
+    if (!f) {
+      f = { dim, key, label: null, p, sent: 0, accepted: 0, declined: 0, answered: 0, responded: 0, respond_days: null, fed_back: 0, feedback_days: null, respond: new Map(), feedback: new Map() };
+      figures.set(id, f);
+    }
+    return f;
+  };
+  for (const r of await summaryCounts(q, ctx)) {
+    if (!r.dim.startsWith("ref.")) continue;
+    const measure = r.dim.slice(4);
+    const histogram = measure.endsWith("_h");
+    const split = histogram ? r.key.lastIndexOf(":") : r.key.length;
+    const [kind, id] = [r.key.slice(0, 1), r.key.slice(2, split)];
+    const targets = kind === "p" ? [at("partner", id, r.p), at("total", null, r.p)] : [at("channel", id, r.p)];
+    for (const f of targets) {
+      if (measure === "respond_h") addToHistogram(f.respond, Number(r.key.slice(split + 1)), r.n);
+      else if (measure === "feedback_h") addToHistogram(f.feedback, Number(r.key.slice(split + 1)), r.n);
+      else if (measure === "sent" || measure === "accepted" || measure === "declined" || measure === "answered") f[measure] += r.n;
+    }
+  }
+  const partners = [...new Set([...figures.values()].filter((f) => f.dim === "partner").map((f) => f.key!))];
+  const names = new Map((await run<{ id: string; name: string }>(q, sql`select id::text, name from organisations where id = any(${partners}::uuid[])`)).map((o) => [o.id, o.name]));
+  return [...figures.values()].map(({ respond, feedback, ...f }) => ({
+    ...f,
+    label: f.dim === "partner" ? (names.get(f.key!) ?? "") : null,
+    responded: [...respond.values()].reduce((a, b) => a + b, 0),
+    respond_days: medianDays(respond),
+    fed_back: [...feedback.values()].reduce((a, b) => a + b, 0),
+    feedback_days: medianDays(feedback),
+  }));
+}
 
 export async function referralsSection(q: Queryable, ctx: MonitorContext): Promise<MonitorSection> {
-  const rows = await run<ReferralRow>(q, sql`
-    select case when grouping(x.org) = 0 then 'partner' when grouping(x.channel) = 0 then 'channel' else 'total' end as dim,
-           coalesce(x.org, x.channel) as key, max(x.org_name) as label, x.p,
-           count(*)::int as sent,
-           count(*) filter (where x.status in ('accepted', 'answered'))::int as accepted,
-           count(*) filter (where x.status = 'declined')::int as declined,
-           count(*) filter (where x.status = 'answered')::int as answered,
-           count(x.responded_at)::int as responded,
-           percentile_cont(0.5) within group (order by ${days("x.created_at", "x.responded_at")}) as respond_days,
-           count(x.feedback_at)::int as fed_back,
-           percentile_cont(0.5) within group (order by ${days("x.created_at", "x.feedback_at")}) as feedback_days
-      from (select r.organisation_id::text as org, o.name as org_name, r.channel, ${periodOf(ctx, "s.received_at")} as p,
-                   r.status, r.created_at, r.responded_at, r.feedback_at
-              from signals s
-              join referrals r on r.signal_id = s.id
-              join organisations o on o.id = r.organisation_id
-             where ${signalInArea(ctx, "s.municipality_id")} and ${inPeriods(ctx, "s.received_at")} and ${notMerged("s")}
-               and r.status <> 'withdrawn') x
-     group by grouping sets ((x.org, x.p), (x.channel, x.p), (x.p))`);
+  const rows = await referralFigures(q, ctx);
   const find = (dim: ReferralRow["dim"], key: string | null, p: number) => rows.find((r) => r.dim === dim && r.key === key && Number(r.p) === p);
   const measures: Measure<{ dim: ReferralRow["dim"]; key: string | null }>[] = [
     { key: "sent", label: "Doorgezet", kind: "count", compare: true, cell: (d, p) => countCell(find(d.dim, d.key, p)?.sent ?? 0) },
@@ -119,46 +135,32 @@ interface StepRow {
   on_time: number;
 }
 
-/** Working days (Monday–Friday) before a date since Monday 1 January 1990: differences count working days. */
-const weekdaysBefore = (date: string) =>
-  `(5 * ((${date} - date '1990-01-01') / 7) + least((${date} - date '1990-01-01') % 7, 5))`;
+/** The route's figures per step (the status left) and period, from the summaries' counts and hour histograms. */
+async function stepFigures(q: Queryable, ctx: MonitorContext): Promise<StepRow[]> {
+  const steps = new Map<string, StepRow & { hours: Histogram }>();
+  const at = (step: string, p: number) => {
+    const id = `${step}|${p}`;
+    let f = steps.get(id);
+    if (!f) {
+      f = { step, p, n: 0, median_days: null, with_deadline: 0, on_time: 0, hours: new Map() };
+      steps.set(id, f);
+    }
+    return f;
+  };
+  for (const r of await summaryCounts(q, ctx)) {
+    if (r.dim === "route.n") at(r.key, r.p).n += r.n;
+    else if (r.dim === "route.with_deadline") at(r.key, r.p).with_deadline += r.n;
+    else if (r.dim === "route.on_time") at(r.key, r.p).on_time += r.n;
+    else if (r.dim === "route.h") {
+      const split = r.key.lastIndexOf(":");
+      addToHistogram(at(r.key.slice(0, split), r.p).hours, Number(r.key.slice(split + 1)), r.n);
+    }
+  }
+  return [...steps.values()].map(({ hours, ...f }) => ({ ...f, median_days: medianDays(hours) }));
+}
 
 export async function routeSection(q: Queryable, ctx: MonitorContext): Promise<MonitorSection> {
-  const defaults = join(Object.values(defaultDeadlines).map((d) => sql`(${d.urgency}, ${d.assessDays}::int, ${d.feedbackDays}::int, ${d.informDays}::int)`), ", ");
-  const rows = await run<StepRow>(q, sql`
-    with e as (
-      -- Per signal through its own index (signal_id, seq): the moment it entered each status is the previous event's.
-      select s.p, s.municipality_id, s.urgency, h.kind, h.from_status, h.occurred_at, h.entered_at
-        from (select s.id, s.municipality_id, s.urgency, ${periodOf(ctx, "s.received_at")} as p
-                from signals s
-               where ${signalInArea(ctx, "s.municipality_id")} and ${inPeriods(ctx, "s.received_at")} and ${notMerged("s")}) s
-        cross join lateral (
-          select e.kind, e.from_status, e.occurred_at, lag(e.occurred_at) over (order by e.seq) as entered_at
-            from signal_events e where e.signal_id = s.id and e.to_status is not null
-        ) h
-    ), t as (
-      select e.p, e.from_status as step,
-             (extract(epoch from (e.occurred_at - e.entered_at)) / 86400)::float8 as days,
-             (e.entered_at at time zone 'Europe/Amsterdam')::date as ed,
-             (e.occurred_at at time zone 'Europe/Amsterdam')::date as xd,
-             case when e.from_status in ('received', 'recorded', 'enriched') then coalesce(rd.assess_days, dd.assess_days)
-                  when e.from_status in ('assessed', 'referred') then coalesce(rd.feedback_days, dd.feedback_days)
-                  when e.from_status = 'feedback_collected' then coalesce(rd.inform_days, dd.inform_days) end as limit_days
-        from e
-        join (values ${defaults}) as dd(urgency, assess_days, feedback_days, inform_days) on dd.urgency = e.urgency
-        left join route_deadlines rd on rd.municipality_id = e.municipality_id and rd.urgency = e.urgency
-       where e.kind = 'transition' and e.entered_at is not null
-    ), w as (
-      select t.*, ${raw(`${weekdaysBefore("(t.xd + 1)")} - ${weekdaysBefore("(t.ed + 1)")}`)} as c,
-             extract(isodow from t.ed) <= 5 as entered_workday, extract(isodow from t.xd) <= 5 as left_workday
-        from t
-    )
-    select w.step, w.p, count(*)::int as n,
-           percentile_cont(0.5) within group (order by w.days) as median_days,
-           count(w.limit_days)::int as with_deadline,
-           count(*) filter (where case when w.limit_days = 0 then (case when w.entered_workday then w.xd = w.ed else w.c = 0 or (w.c = 1 and w.left_workday) end)
-                                       else w.c < w.limit_days or (w.c = w.limit_days and w.left_workday) end)::int as on_time
-      from w group by w.step, w.p`);
+  const rows = await stepFigures(q, ctx);
   const find = (step: string, p: number) => rows.find((r) => r.step === step && Number(r.p) === p);
   const table = measureTable(ctx, {
     id: "route-steps",

@@ -1,27 +1,23 @@
-import sql, { empty, join, raw } from "sql-template-tag";
 import type { MonitorChart, MonitorSection, MonitorTable } from "../../../shared/monitoring.ts";
-import { run, type Queryable } from "../../kernel/db.ts";
-import { Counts, inPeriods, notMerged, periodOf, signalInArea, type CountRow, type MonitorContext } from "./context.ts";
+import type { Queryable } from "../../kernel/db.ts";
+import { Counts, type MonitorContext } from "./context.ts";
 import { indicatorGroupLabels, organisationTypeLabels, rowsOf, signalFormLabels } from "./labels.ts";
+import { summaryCounts } from "./summary-counts.ts";
 import { barChart, breakdownTable, comparedWith, counted, inSentence, largestRow, valueOf } from "./tables.ts";
 
 /**
- * Signals received: by source, team, form of exploitation, indicator group, month and municipality. One
- * statement: the signals of the period(s) once, counted several ways. A signal counts in the period of its
- * received_at; merged duplicates do not count.
+ * Signals received: by source, team, form of exploitation, indicator group, month and municipality. A signal
+ * counts in the period of its received_at; merged duplicates do not count.
  */
 const MAX_TEAMS = 15;
 const MONTHS = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
 
-const FORMS = Object.keys(signalFormLabels);
-const GROUPS = Object.keys(indicatorGroupLabels);
 const counted_ = new WeakMap<MonitorContext, Promise<Counts>>();
 
 /**
- * The signals of the period(s), read once and counted every way at the same time: grouping sets for source,
- * team, month and municipality, filtered counts for the forms, the indicator groups (a signal's codes
- * overlapping the codes of a group in its catalogue version) and the reporters informed. Kept per context, so
- * the reporter-informed section reuses it.
+ * The signals of the period(s) counted every way (source, team, month, municipality, forms, indicator groups
+ * and reporters informed), summed from the monitor's summaries (summaries.ts, which counts them by these
+ * rules). Kept per context, so the reporter-informed section reuses it.
  */
 export function signalCounts(q: Queryable, ctx: MonitorContext): Promise<Counts> {
   let counts = counted_.get(ctx);
@@ -32,61 +28,12 @@ export function signalCounts(q: Queryable, ctx: MonitorContext): Promise<Counts>
   return counts;
 }
 
-interface SignalRow extends CountRow {
-  [column: string]: string | number | null;
-}
+/** The dimensions of the summaries that are the signals' own (section-route.ts reads the rest). */
+const SIGNAL_DIMS = new Set(["total", "source", "team", "team-unknown", "month", "municipality", "form", "form-none", "group", "group-none", "informed"]);
 
 async function countSignals(q: Queryable, ctx: MonitorContext): Promise<Counts> {
-  const perMunicipality = ctx.area.kind !== "municipality";
-  const formFlags = join(FORMS.map((f) => sql`(${f} = any(s.exploitation_forms))::int as ${raw(`f_${f}`)}`), ", ");
-  const groupFlags = join(GROUPS.map((g) => sql`coalesce(s.indicator_codes && g.${raw(g)}, false)::int as ${raw(`g_${g}`)}`), ", ");
-  const sums = join([
-    ...FORMS.map((f) => sql`sum(x.${raw(`f_${f}`)})::int as ${raw(`"form:${f}"`)}`),
-    sql`sum(x.f_none)::int as "form:none"`,
-    ...GROUPS.map((g) => sql`sum(x.${raw(`g_${g}`)})::int as ${raw(`"group:${g}"`)}`),
-    sql`sum(x.g_none)::int as "group:none"`,
-    sql`sum(x.closed_by_employee)::int as "informed:closed"`,
-    sql`sum(x.informed)::int as "informed:informed"`,
-  ], ", ");
-  // Narrow rows (flags, not arrays) keep the grouping in memory.
-  const rows = await run<SignalRow>(q, sql`
-    with groups as (
-      select i.catalogue_id, ${join(GROUPS.map((g) => sql`coalesce(array_agg(i.code) filter (where i.group_code = ${g}), '{}') as ${raw(g)}`), ", ")}
-        from indicators i group by i.catalogue_id
-    )
-    select case when grouping(x.source_key) = 0 then 'source' when grouping(x.team) = 0 then 'team'
-                when grouping(x.month) = 0 then 'month' ${perMunicipality ? sql`when grouping(x.municipality_id) = 0 then 'municipality'` : empty} else 'total' end as dim,
-           coalesce(x.source_key, x.team, x.month${perMunicipality ? sql`, x.municipality_id` : empty}) as key, x.p, count(*)::int as n, ${sums}
-      from (select ${periodOf(ctx, "s.received_at")} as p,
-                   case when s.source = 'citizen' then 'citizen' else coalesce(o.type, 'unknown') end as source_key,
-                   case when s.source = 'citizen' then null else coalesce(s.reporter_team_label, '') end as team,
-                   to_char(s.received_at at time zone 'Europe/Amsterdam', 'YYYY-MM') as month,
-                   s.municipality_id::text as municipality_id,
-                   ${formFlags}, (cardinality(s.exploitation_forms) = 0)::int as f_none,
-                   ${groupFlags}, (cardinality(s.indicator_codes) = 0)::int as g_none,
-                   (s.source = 'employee' and s.status = 'closed')::int as closed_by_employee,
-                   (s.source = 'employee' and s.status = 'closed' and s.feedback_to_reporter_enc is not null)::int as informed
-              from signals s
-              left join organisations o on o.id = s.reporter_organisation_id
-              left join groups g on g.catalogue_id = s.catalogue_id
-             where ${signalInArea(ctx, "s.municipality_id")} and ${inPeriods(ctx, "s.received_at")} and ${notMerged("s")}) x
-     group by grouping sets ((x.p), (x.p, x.source_key), (x.p, x.team), (x.p, x.month)${perMunicipality ? sql`, (x.p, x.municipality_id)` : empty})`);
-  // The total rows carry the filtered counts; they become dimensions of their own ("form", "group", "informed").
-  const all: CountRow[] = [];
-  for (const r of rows) {
-    if (r.dim === "team") {
-      if (r.key === null) continue;
-      all.push(r.key === "" ? { dim: "team-unknown", key: null, p: r.p, n: r.n } : { dim: "team", key: r.key, p: r.p, n: r.n });
-      continue;
-    }
-    all.push({ dim: r.dim, key: r.key, p: r.p, n: r.n });
-    if (r.dim !== "total") continue;
-    for (const [column, value] of Object.entries(r)) {
-      const [dim, key] = column.split(":");
-      if (key !== undefined) all.push(key === "none" ? { dim: `${dim}-none`, key: null, p: r.p, n: Number(value) } : { dim: dim!, key, p: r.p, n: Number(value) });
-    }
-  }
-  return new Counts(all);
+  const rows = await summaryCounts(q, ctx);
+  return new Counts(rows.filter((r) => SIGNAL_DIMS.has(r.dim)).map((r) => ({ dim: r.dim, key: r.key === "" ? null : r.key, p: r.p, n: r.n })));
 }
 
 /** The months of the period as rows ("2026-03", "mrt 2026"); a count of the earlier period lands on the month a year later. */

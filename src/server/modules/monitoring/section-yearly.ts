@@ -2,8 +2,9 @@ import sql, { join, raw } from "sql-template-tag";
 import type { MonitorCell, MonitorColumn, MonitorRow, MonitorSection, MonitorTable } from "../../../shared/monitoring.ts";
 import { dutchNumber } from "../../../shared/monitoring.ts";
 import { run, type Queryable } from "../../kernel/db.ts";
-import { fileInRegion, notMerged, signalInRegion, type MonitorContext } from "./context.ts";
+import { fileInRegion, type MonitorContext } from "./context.ts";
 import { MAX_PERIOD_YEARS, startOfDutchDay } from "./period.ts";
+import { signalsPerYear } from "./summary-counts.ts";
 import { counted } from "./tables.ts";
 
 /**
@@ -36,13 +37,10 @@ export async function yearlySection(q: Queryable, ctx: MonitorContext): Promise<
   // The year by the Dutch new-year instants (a binary search per row, cheaper than a time zone conversion).
   const newYears = Array.from({ length: lastYear - firstCandidate + 1 }, (_, i) => startOfDutchDay(`${String(firstCandidate + i + 1).padStart(4, "0")}-01-01`));
   const yearOf = (column: string) => sql`(${firstCandidate}::int + width_bucket(${raw(column)}, ${newYears}::timestamptz[]))`;
-  const rows = await run<YearRow>(q, sql`
-    select 'signals' as measure, s.municipality_id::text as area, ${yearOf("s.received_at")} as year, count(*)::int as n
-      from signals s
-     where ${signalInRegion(ctx, "s.municipality_id")} and s.received_at >= ${start} and s.received_at < ${period.end} and ${notMerged("s")}
-     group by 2, 3
-    union all
-    select 'care', f.region_id::text, ${yearOf("f.opened_at")}, count(*)::int
+  // Signals from the summaries (per municipality and year); care trajectories and imported figures from their tables.
+  const signals = await signalsPerYear(q, ctx, ctx.area.regionMunicipalityIds, { from: `${String(firstCandidate).padStart(4, "0")}-01-01`, to: period.to });
+  const others = await run<YearRow>(q, sql`
+    select 'care' as measure, f.region_id::text as area, ${yearOf("f.opened_at")} as year, count(*)::int as n
       from victim_files f
      where ${fileInRegion(ctx, "f")} and f.opened_at >= ${start} and f.opened_at < ${period.end}
      group by 2, 3
@@ -50,6 +48,7 @@ export async function yearlySection(q: Queryable, ctx: MonitorContext): Promise<
     select 'historic-' || h.measure, coalesce(h.municipality_id, h.region_id)::text, h.year, h.count
       from monitor_historic_figures h
      where h.region_id in (${join(ctx.area.regionIds)}) and h.year between ${firstCandidate}::int and ${lastYear}::int`);
+  const rows: YearRow[] = [...signals.map((r) => ({ measure: "signals" as const, ...r })), ...others];
 
   const recorded = new Map<string, number>();
   const historic = new Map<string, number>();

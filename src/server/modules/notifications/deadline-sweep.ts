@@ -7,6 +7,7 @@ import { sweepCareTasks } from "../care/care-sweep.ts";
 import { sweepConferences } from "../conferences/conference-sweep.ts";
 import { sweepAgreements } from "../network/agreement-sweep.ts";
 import { sweepMonitorExports } from "../monitoring/exports.service.ts";
+import { refreshSummaries } from "../monitoring/summaries.ts";
 import { deliverPendingEmails, type Mailer } from "./mailer.ts";
 import { notifyUsers, usersOfOrganisationWithRoles } from "./notify.ts";
 
@@ -141,6 +142,8 @@ async function reportOverdueSignals(tx: Tx, now: Date, result: SweepResult): Pro
 }
 
 export const SWEEP_INTERVAL_MS = 5 * 60_000;
+/** Days of the monitor's summaries recounted per transaction by the sweep. */
+const SUMMARY_PORTION = 8000;
 
 /**
  * Runs the sweep and then the e-mail delivery every few minutes, one run at a time. The timer is
@@ -152,6 +155,7 @@ export function scheduleDeadlineSweeps(
   options: { mailer: Mailer | null; intervalMs?: number; log: (message: string, error: unknown) => void },
 ): { stop: () => Promise<void> } {
   let running: Promise<void> | null = null;
+  let stopping = false;
   const tick = () => {
     if (running) return;
     running = (async () => {
@@ -180,6 +184,13 @@ export function scheduleDeadlineSweeps(
       } catch (error) {
         options.log("monitor: verlopen exports opruimen mislukt", error);
       }
+      try {
+        // The monitor's summaries: recounted here too, so that a dashboard seldom has dirty days to recount first. In
+        // portions of a transaction each, so that a large backlog (the first start after an upgrade) commits as it goes.
+        while (!stopping && (await kernel.db.transaction((tx) => refreshSummaries(tx, { maxDays: SUMMARY_PORTION }))) === SUMMARY_PORTION);
+      } catch (error) {
+        options.log("monitor: samenvattingen bijwerken mislukt", error);
+      }
       if (options.mailer) await deliverPendingEmails(kernel, options.mailer, { limit: 200, log: options.log });
     })().finally(() => {
       running = null;
@@ -189,6 +200,7 @@ export function scheduleDeadlineSweeps(
   timer.unref();
   return {
     async stop() {
+      stopping = true;
       clearInterval(timer);
       await running;
     },

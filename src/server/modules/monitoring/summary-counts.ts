@@ -1,0 +1,133 @@
+import sql, { join, type Sql } from "sql-template-tag";
+import type { CalendarDate } from "../../kernel/dutch-time.ts";
+import { run, type Queryable } from "../../kernel/db.ts";
+import type { MonitorContext } from "./context.ts";
+import { addDays, type Period } from "./period.ts";
+
+/**
+ * Reading the monitor's summaries (summaries.ts): the counts of an area's signals, referrals and route steps
+ * per period, summed from the day counts of its municipalities, or for the whole country from the country's
+ * months and the days at the edges of the period. Read once per context: the signals, referrals, route and
+ * reporter-informed sections share it.
+ */
+export interface SummaryCount {
+  /** The period (0, or 1 for the comparison). */
+  p: number;
+  dim: string;
+  key: string;
+  n: number;
+}
+
+const read = new WeakMap<MonitorContext, Promise<SummaryCount[]>>();
+
+export function summaryCounts(q: Queryable, ctx: MonitorContext): Promise<SummaryCount[]> {
+  let rows = read.get(ctx);
+  if (!rows) {
+    rows = readCounts(q, ctx);
+    read.set(ctx, rows);
+  }
+  return rows;
+}
+
+/** The first day of the month a date is in. */
+const monthOf = (date: CalendarDate) => `${date.slice(0, 7)}-01`;
+/** The first day of the next month. */
+const nextMonth = (date: CalendarDate) => {
+  const [y, m] = date.split("-").map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, "0")}-01`;
+};
+
+/**
+ * The country's rows of one period: the whole months inside it from the month sums, the days before the first
+ * and after the last whole month from the day sums.
+ */
+export function countryBuckets(period: Period): Sql {
+  const firstMonth = period.from.endsWith("-01") ? period.from : nextMonth(period.from);
+  const afterLastMonth = monthOf(addDays(period.to, 1));
+  if (firstMonth >= afterLastMonth) return sql`(c.grain = 'day' and c.bucket between ${period.from}::date and ${period.to}::date)`;
+  return sql`((c.grain = 'month' and c.bucket >= ${firstMonth}::date and c.bucket < ${afterLastMonth}::date)
+    or (c.grain = 'day' and ((c.bucket >= ${period.from}::date and c.bucket < ${firstMonth}::date) or (c.bucket >= ${afterLastMonth}::date and c.bucket <= ${period.to}::date))))`;
+}
+
+/** The summed country stands for the area when the area holds every municipality. */
+async function coversCountry(q: Queryable, ctx: MonitorContext, municipalityIds: readonly string[]): Promise<boolean> {
+  if (ctx.area.kind !== "all") return false;
+  const rows = await run<{ covers: boolean }>(q, sql`
+    select not exists (select 1 from organisations o where o.type = 'municipality' and o.id <> all(${[...municipalityIds]}::uuid[])) as covers`);
+  return rows[0]!.covers;
+}
+
+async function readCounts(q: Queryable, ctx: MonitorContext): Promise<SummaryCount[]> {
+  const ids = [...ctx.area.municipalityIds];
+  if (await coversCountry(q, ctx, ids)) {
+    const p = sql`(case ${join(ctx.periods.map((period, i) => sql`when ${countryBuckets(period)} then ${i}::int`), " ")} end)`;
+    return run<SummaryCount>(q, sql`
+      with src as (
+        select ${p} as p, c.dim, c.key, c.n, c.bucket from monitor_country_counts c
+         where ${join(ctx.periods.map((period) => countryBuckets(period)), " or ")}
+      )
+      select src.p, src.dim, src.key, sum(src.n)::int as n from src group by 1, 2, 3
+      union all
+      select src.p, 'month', to_char(src.bucket, 'YYYY-MM'), sum(src.n)::int from src where src.dim = 'total' group by 1, 3`);
+  }
+  const within = (period: Period) => sql`(c.day between ${period.from}::date and ${period.to}::date)`;
+  const p = sql`(case ${join(ctx.periods.map((period, i) => sql`when ${within(period)} then ${i}::int`), " ")} end)`;
+  return run<SummaryCount>(q, sql`
+    with src as (
+      select ${p} as p, c.municipality_id, c.day, c.dim, c.key, c.n from monitor_day_counts c
+       where c.municipality_id = any(${ids}::uuid[]) and (${join(ctx.periods.map(within), " or ")})
+    )
+    select src.p, src.dim, src.key, sum(src.n)::int as n from src group by 1, 2, 3
+    union all
+    select src.p, 'month', to_char(src.day, 'YYYY-MM'), sum(src.n)::int from src where src.dim = 'total' group by 1, 3
+    union all
+    select src.p, 'municipality', src.municipality_id::text, sum(src.n)::int from src where src.dim = 'total' group by 1, 3`);
+}
+
+/**
+ * Signals per municipality and calendar year, from `from` to `to` (both included), for the yearly table: the
+ * municipalities' day totals, or the country's per-municipality sums when the area is the whole country.
+ */
+export async function signalsPerYear(q: Queryable, ctx: MonitorContext, municipalityIds: readonly string[], period: Period): Promise<{ area: string; year: number; n: number }[]> {
+  if (await coversCountry(q, ctx, municipalityIds)) {
+    return run(q, sql`
+      select c.key as area, extract(year from c.bucket)::int as year, sum(c.n)::int as n
+        from monitor_country_counts c
+       where c.dim = 'municipality' and ${countryBuckets(period)}
+       group by 1, 2`);
+  }
+  return run(q, sql`
+    select c.municipality_id::text as area, extract(year from c.day)::int as year, sum(c.n)::int as n
+      from monitor_day_counts c
+     where c.dim = 'total' and c.municipality_id = any(${[...municipalityIds]}::uuid[]) and c.day between ${period.from}::date and ${period.to}::date
+     group by 1, 2`);
+}
+
+/** A histogram of whole hours: hours → how many. */
+export type Histogram = Map<number, number>;
+
+export function addToHistogram(histogram: Histogram, hours: number, n: number): void {
+  histogram.set(hours, (histogram.get(hours) ?? 0) + n);
+}
+
+/**
+ * The median of a histogram in days, computed as `percentile_cont(0.5)` would over its values: the middle
+ * value, or halfway between the two middle ones. Null when empty.
+ */
+export function medianDays(histogram: Histogram): number | null {
+  const buckets = [...histogram.entries()].filter(([, n]) => n > 0).sort(([a], [b]) => a - b);
+  const total = buckets.reduce((sum, [, n]) => sum + n, 0);
+  if (total === 0) return null;
+  const at = (index: number) => {
+    let seen = 0;
+    for (const [hours, n] of buckets) {
+      seen += n;
+      if (index < seen) return hours;
+    }
+    return buckets[buckets.length - 1]![0];
+  };
+  const position = (total - 1) / 2;
+  const low = at(Math.floor(position));
+  const high = at(Math.ceil(position));
+  return (low + (high - low) * (position - Math.floor(position))) / 24;
+}
