@@ -3,6 +3,7 @@ import { hashPassword } from "../src/server/modules/accounts/authentication.ts";
 import { newTotpSecret } from "../src/server/modules/accounts/second-factor.ts";
 import { saveTotp } from "../src/server/modules/accounts/users.repository.ts";
 import { currentCatalogue } from "../src/server/modules/indicators/indicators.repository.ts";
+import { refreshSummaries } from "../src/server/modules/monitoring/summaries.ts";
 import { referencePrefix } from "../src/server/modules/signals/intake.ts";
 import { searchTokens } from "../src/server/modules/signals/search-tokens.ts";
 
@@ -564,6 +565,14 @@ export async function generate(kernel: Kernel, options: { signals: number; batch
   log(`  care, shelter, reflection periods and measures ${elapsed(tc).toFixed(1)} s`);
   await kernel.db.query("drop table bench_texts");
   await kernel.db.query("drop table bench_muni");
+  // The bulk load ran without triggers (replica role), so no day was marked for the monitor's summaries: mark every
+  // day with signals, as migration 0011 does for existing data, and count them as the first sweep would.
+  const ts = process.hrtime.bigint();
+  await kernel.db.query(`insert into monitor_dirty_days (day, municipality_id)
+    select distinct (received_at at time zone 'Europe/Amsterdam')::date, municipality_id from signals on conflict do nothing`);
+  let summarised = 0;
+  for (let n = -1; n !== 0; summarised += n) n = await kernel.db.transaction((tx) => refreshSummaries(tx, { maxDays: 40_000 }));
+  log(`  monitor summaries: ${summarised.toLocaleString("en")} municipality-days counted in ${elapsed(ts).toFixed(1)} s`);
   const t0 = process.hrtime.bigint();
   // What autovacuum does to a loaded table soon after: statistics and the visibility map.
   await kernel.db.query("vacuum analyze");

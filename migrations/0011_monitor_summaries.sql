@@ -10,11 +10,12 @@
 
 -- A day whose counts no longer match the records. The version tells a recount that started before a newer
 -- change from one that saw it: only the version it recounted is removed.
+-- Keyed by day first: a recount takes the days in order, so that it touches each day of the country's sums once.
 create table monitor_dirty_days (
-  municipality_id uuid not null,
   day date not null,
+  municipality_id uuid not null,
   version bigint not null default 1,
-  primary key (municipality_id, day)
+  primary key (day, municipality_id)
 );
 
 -- Counts per municipality and received day (Europe/Amsterdam). dim/key say what is counted: e.g.
@@ -45,21 +46,21 @@ create table monitor_country_counts (
 
 -- Marks days dirty; rows come in ordered, so that two transactions lock shared days in the same order.
 create function monitor_mark_days(days monitor_dirty_days[]) returns void language sql as $$
-  insert into monitor_dirty_days (municipality_id, day)
-  select distinct d.municipality_id, d.day from unnest(days) d where d.municipality_id is not null order by 1, 2
-  on conflict (municipality_id, day) do update set version = monitor_dirty_days.version + 1;
+  insert into monitor_dirty_days (day, municipality_id)
+  select distinct d.day, d.municipality_id from unnest(days) d where d.municipality_id is not null order by 1, 2
+  on conflict (day, municipality_id) do update set version = monitor_dirty_days.version + 1;
 $$;
 
 -- Signals: a new or removed signal, or a change to what the monitor counts of it.
 create function monitor_signals_changed() returns trigger language plpgsql as $$
 begin
   if tg_op = 'INSERT' then
-    perform monitor_mark_days(array(select row(n.municipality_id, (n.received_at at time zone 'Europe/Amsterdam')::date, 1)::monitor_dirty_days from new_rows n));
+    perform monitor_mark_days(array(select row((n.received_at at time zone 'Europe/Amsterdam')::date, n.municipality_id, 1)::monitor_dirty_days from new_rows n));
   elsif tg_op = 'DELETE' then
-    perform monitor_mark_days(array(select row(o.municipality_id, (o.received_at at time zone 'Europe/Amsterdam')::date, 1)::monitor_dirty_days from old_rows o));
+    perform monitor_mark_days(array(select row((o.received_at at time zone 'Europe/Amsterdam')::date, o.municipality_id, 1)::monitor_dirty_days from old_rows o));
   else
     perform monitor_mark_days(array(
-      select row(x.municipality_id, (x.received_at at time zone 'Europe/Amsterdam')::date, 1)::monitor_dirty_days
+      select row((x.received_at at time zone 'Europe/Amsterdam')::date, x.municipality_id, 1)::monitor_dirty_days
         from old_rows o join new_rows n on n.id = o.id
         cross join lateral (values (o.municipality_id, o.received_at), (n.municipality_id, n.received_at)) x(municipality_id, received_at)
        where (o.municipality_id, o.received_at, o.outcome, o.status, o.source, o.reporter_organisation_id, o.reporter_team_label,
@@ -81,7 +82,7 @@ create trigger monitor_signals_deleted after delete on signals referencing old t
 create function monitor_events_added() returns trigger language plpgsql as $$
 begin
   perform monitor_mark_days(array(
-    select row(s.municipality_id, (s.received_at at time zone 'Europe/Amsterdam')::date, 1)::monitor_dirty_days
+    select row((s.received_at at time zone 'Europe/Amsterdam')::date, s.municipality_id, 1)::monitor_dirty_days
       from (select distinct e.signal_id from new_rows e where e.to_status is not null) e join signals s on s.id = e.signal_id));
   return null;
 end $$;
@@ -92,21 +93,21 @@ create trigger monitor_events_inserted after insert on signal_events referencing
 create function monitor_referrals_changed() returns trigger language plpgsql as $$
 begin
   perform monitor_mark_days(array(
-    select row(s.municipality_id, (s.received_at at time zone 'Europe/Amsterdam')::date, 1)::monitor_dirty_days
+    select row((s.received_at at time zone 'Europe/Amsterdam')::date, s.municipality_id, 1)::monitor_dirty_days
       from (select r.signal_id from new_rows r union select r.signal_id from old_rows r) r join signals s on s.id = r.signal_id));
   return null;
 end $$;
 create function monitor_referrals_added() returns trigger language plpgsql as $$
 begin
   perform monitor_mark_days(array(
-    select row(s.municipality_id, (s.received_at at time zone 'Europe/Amsterdam')::date, 1)::monitor_dirty_days
+    select row((s.received_at at time zone 'Europe/Amsterdam')::date, s.municipality_id, 1)::monitor_dirty_days
       from (select distinct r.signal_id from new_rows r) r join signals s on s.id = r.signal_id));
   return null;
 end $$;
 create function monitor_referrals_removed() returns trigger language plpgsql as $$
 begin
   perform monitor_mark_days(array(
-    select row(s.municipality_id, (s.received_at at time zone 'Europe/Amsterdam')::date, 1)::monitor_dirty_days
+    select row((s.received_at at time zone 'Europe/Amsterdam')::date, s.municipality_id, 1)::monitor_dirty_days
       from (select distinct r.signal_id from old_rows r) r join signals s on s.id = r.signal_id));
   return null;
 end $$;
@@ -121,7 +122,7 @@ create trigger monitor_referrals_deleted after delete on referrals referencing o
 create function monitor_deadlines_changed() returns trigger language plpgsql as $$
 begin
   perform monitor_mark_days(array(
-    select distinct row(s.municipality_id, (s.received_at at time zone 'Europe/Amsterdam')::date, 1)::monitor_dirty_days
+    select distinct row((s.received_at at time zone 'Europe/Amsterdam')::date, s.municipality_id, 1)::monitor_dirty_days
       from signals s where s.municipality_id in (select d.municipality_id from changed_rows d)));
   return null;
 end $$;
@@ -136,7 +137,7 @@ create trigger monitor_deadlines_deleted after delete on route_deadlines referen
 create function monitor_organisation_retyped() returns trigger language plpgsql as $$
 begin
   perform monitor_mark_days(array(
-    select distinct row(s.municipality_id, (s.received_at at time zone 'Europe/Amsterdam')::date, 1)::monitor_dirty_days
+    select distinct row((s.received_at at time zone 'Europe/Amsterdam')::date, s.municipality_id, 1)::monitor_dirty_days
       from signals s
      where s.reporter_organisation_id in (select n.id from old_rows o join new_rows n on n.id = o.id where n.type is distinct from o.type)));
   return null;
@@ -148,7 +149,7 @@ create trigger monitor_organisations_updated after update on organisations refer
 create function monitor_indicators_changed() returns trigger language plpgsql as $$
 begin
   perform monitor_mark_days(array(
-    select distinct row(s.municipality_id, (s.received_at at time zone 'Europe/Amsterdam')::date, 1)::monitor_dirty_days
+    select distinct row((s.received_at at time zone 'Europe/Amsterdam')::date, s.municipality_id, 1)::monitor_dirty_days
       from signals s where s.catalogue_id in (select i.catalogue_id from changed_rows i)));
   return null;
 end $$;
@@ -160,6 +161,6 @@ create trigger monitor_indicators_deleted after delete on indicators referencing
   for each statement execute function monitor_indicators_changed();
 
 -- What is already recorded is counted at the first read (or sweep) after this migration.
-insert into monitor_dirty_days (municipality_id, day)
-select distinct s.municipality_id, (s.received_at at time zone 'Europe/Amsterdam')::date from signals s
+insert into monitor_dirty_days (day, municipality_id)
+select distinct (s.received_at at time zone 'Europe/Amsterdam')::date, s.municipality_id from signals s
 on conflict do nothing;

@@ -143,7 +143,7 @@ describe("the monitor's summaries stay equal to the records", () => {
     const municipalities = (await t.db.query<{ id: string }>("select id::text from organisations where type = 'municipality'")).map((r) => r.id);
     const periods = [periodSpec("period", { from: "2025-02-04", to: "2025-04-01" }), periodSpec("previous", { from: "2024-02-04", to: "2024-04-01" })];
     const context = (kind: "all" | "region"): MonitorContext => ({
-      area: { kind, id: null, name: "", regions: [], regionIds: [], municipalities: [], municipalityIds: municipalities, regionMunicipalityIds: municipalities, threshold: 5, facts: [] },
+      area: { kind, id: null, name: "", regions: [], regionIds: [], municipalities: [], municipalityIds: municipalities, regionMunicipalityIds: municipalities, wholeCountry: kind === "all", threshold: 5, facts: [] },
       periods, today: "2026-11-27", now: new Date(),
     });
     const sorted = (rows: SummaryCount[]) => rows.map((r) => `${r.p} ${r.dim} ${r.key} ${r.n}`).sort();

@@ -69,6 +69,8 @@ export const notMerged = (alias: string) => sql`${column(alias)}.outcome is dist
  */
 export function fileInArea(ctx: MonitorContext, alias: string): Sql {
   const f = (c: string) => column(`${alias}.${c}`);
+  // The whole country: every file lies in it, and so does every file one was taken over from.
+  if (ctx.area.wholeCountry) return sql`${f("transferred_from_id")} is null`;
   if (ctx.area.kind === "municipality") {
     return sql`(${f("transferred_from_id")} is null and exists (select 1 from signals fs where fs.id = ${f("signal_id")} and fs.municipality_id in ${ids(ctx.area.municipalityIds)}))`;
   }
@@ -79,6 +81,7 @@ export function fileInArea(ctx: MonitorContext, alias: string): Sql {
 /** Files of the area's region(s) as a whole (the yearly table's "Zorgtrajecten (regio)"). */
 export function fileInRegion(ctx: MonitorContext, alias: string): Sql {
   const f = (c: string) => column(`${alias}.${c}`);
+  if (ctx.area.wholeCountry) return sql`${f("transferred_from_id")} is null`;
   return sql`(${f("region_id")} in ${ids(ctx.area.regionIds)} and (${f("transferred_from_id")} is null
     or not exists (select 1 from victim_files pf where pf.id = ${f("transferred_from_id")} and pf.region_id in ${ids(ctx.area.regionIds)})))`;
 }

@@ -32,6 +32,11 @@ export interface ResolvedArea {
   municipalityIds: string[];
   /** Every municipality of the region(s): the yearly table's region rows of a municipality area. */
   regionMunicipalityIds: string[];
+  /**
+   * "All regions" that are every region and hold every municipality: then the country's summed figures stand for
+   * the area, and no file or signal needs a check of its region.
+   */
+  wholeCountry: boolean;
   /** Published cells under this number are hidden: the region's threshold; for "all" the highest of them. */
   threshold: number;
   /** The policy facts, one per region for "all". */
@@ -73,7 +78,7 @@ function regionArea(r: AreaRegion): ResolvedArea {
   const ids = r.municipalities.map((m) => m.id);
   return {
     kind: "region", id: r.id, name: r.name, regions: [r], regionIds: [r.id], municipalities: r.municipalities,
-    municipalityIds: ids, regionMunicipalityIds: ids, threshold: r.threshold, facts: [regionFacts(r)],
+    municipalityIds: ids, regionMunicipalityIds: ids, wholeCountry: false, threshold: r.threshold, facts: [regionFacts(r)],
   };
 }
 
@@ -97,19 +102,30 @@ async function municipalityArea(q: Queryable, actor: Actor, id: string): Promise
     municipalities: [{ id: row.id, name: row.name }],
     municipalityIds: [row.id],
     regionMunicipalityIds: region.municipalities.map((m) => m.id),
+    wholeCountry: false,
     threshold: region.threshold,
     facts: [{ areaKind: "municipality", municipalityId: row.id, regionId: region.id, centralMunicipalityIds: region.centralMunicipalityIds }],
   };
 }
 
 /** "All regions": the union of the actor's regions in which they may read the monitor. */
-function allArea(regions: AreaRegion[]): ResolvedArea {
+function allArea(regions: AreaRegion[], wholeCountry: boolean): ResolvedArea {
   const municipalities = [...new Map(regions.flatMap((r) => r.municipalities).map((m) => [m.id, m])).values()].sort((a, b) => a.name.localeCompare(b.name, "nl"));
   const ids = municipalities.map((m) => m.id);
   return {
     kind: "all", id: null, name: "Alle regio's", regions, regionIds: regions.map((r) => r.id), municipalities, municipalityIds: ids,
-    regionMunicipalityIds: ids, threshold: Math.max(...regions.map((r) => r.threshold)), facts: regions.map(regionFacts),
+    regionMunicipalityIds: ids, wholeCountry, threshold: Math.max(...regions.map((r) => r.threshold)), facts: regions.map(regionFacts),
   };
+}
+
+/** Whether these regions are all regions and between them hold every municipality. */
+async function isWholeCountry(q: Queryable, regions: AreaRegion[]): Promise<boolean> {
+  const ids = regions.map((r) => r.id);
+  const rows = await run<{ whole: boolean }>(q, sql`
+    select not exists (select 1 from regions r where r.id <> all(${ids}::uuid[]))
+       and not exists (select 1 from organisations o where o.type = 'municipality'
+                        and not exists (select 1 from region_members rm where rm.organisation_id = o.id and rm.region_id = any(${ids}::uuid[]))) as whole`);
+  return rows[0]!.whole;
 }
 
 export type MonitorAction = "read" | "read_exact" | "export" | "import_history";
@@ -136,7 +152,7 @@ export async function resolveArea(q: Queryable, actor: Actor, area: string | und
   let resolved: ResolvedArea | null = null;
   if (area === "all") {
     const regions = (await regionsByIds(q, actor.regionIds)).filter((r) => can(actor, "read", "monitor", regionFacts(r)));
-    resolved = regions.length > 0 ? allArea(regions) : null;
+    resolved = regions.length > 0 ? allArea(regions, await isWholeCountry(q, regions)) : null;
   } else if (area) {
     const region = (await regionsByIds(q, [area]))[0];
     resolved = region ? regionArea(region) : await municipalityArea(q, actor, area);
@@ -168,6 +184,6 @@ export async function monitorAreasFor(q: Queryable, actor: Actor): Promise<Monit
   areas.push(...regions);
   const readable = areas.filter((a) => mayInArea(actor, "read", a));
   const readableRegions = regions.filter((a) => mayInArea(actor, "read", a));
-  if (readableRegions.length > 1) readable.push(allArea(readableRegions.flatMap((a) => a.regions)));
+  if (readableRegions.length > 1) readable.push(allArea(readableRegions.flatMap((a) => a.regions), false));
   return readable.map((a) => choice(actor, a));
 }

@@ -13,16 +13,17 @@ import { barChart, breakdownTable, comparedWith, counted, countCell, decimalCell
  * what care is missing, and the coordinators' workload. A trajectory counts in the period it was opened in.
  */
 const lastEnd = (ctx: MonitorContext) => ctx.periods[0]!.end;
+const firstStart = (ctx: MonitorContext) => ctx.periods[ctx.periods.length - 1]!.start;
 
 export async function careSection(q: Queryable, ctx: MonitorContext): Promise<MonitorSection> {
   const rows = await run<CountRow>(q, sql`
     with f as materialized (
-      select f.opened_at, f.closed_at, f.gender, f.age_group, f.exploitation_forms, f.closure_reason,
-             case when f.nationality = 'NLD' then 'nld' when f.nationality = any(${euCountryCodes}::text[]) then 'eu'
-                  when f.nationality is null then 'unknown' else 'non_eu' end as nationality_group,
+      select f.opened_at, f.closed_at, f.gender, f.age_group, f.exploitation_forms, f.closure_reason, f.nationality,
              ${periodOf(ctx, "f.opened_at")} as p_open, ${periodOf(ctx, "f.closed_at")} as p_close
         from victim_files f
        where ${fileInArea(ctx, "f")} and f.opened_at < ${lastEnd(ctx)}
+         -- A file opened and closed before the earliest period counts in none of them.
+         and (f.closed_at is null or f.closed_at >= ${firstStart(ctx)} or f.opened_at >= ${firstStart(ctx)})
     )
     select 'started' as dim, null::text as key, f.p_open as p, count(*)::int as n from f where f.p_open is not null group by 3
     union all
@@ -38,7 +39,9 @@ export async function careSection(q: Queryable, ctx: MonitorContext): Promise<Mo
     union all
     select 'age', f.age_group, f.p_open, count(*)::int from f where f.p_open is not null group by 2, 3
     union all
-    select 'nationality', f.nationality_group, f.p_open, count(*)::int from f where f.p_open is not null group by 2, 3
+    select 'nationality', case when f.nationality = 'NLD' then 'nld' when f.nationality = any(${euCountryCodes}::text[]) then 'eu'
+                               when f.nationality is null then 'unknown' else 'non_eu' end, f.p_open, count(*)::int
+      from f where f.p_open is not null group by 2, 3
     union all
     select 'closure', f.closure_reason, f.p_close, count(*)::int from f where f.p_close is not null group by 2, 3`);
   const counts = new Counts(rows);
@@ -99,27 +102,29 @@ const activeAtEnd = (alias: string) => raw(`(${alias}.opened_at < v.e and (${ali
  * are not yet met (as recorded now), and services that were cancelled in the period.
  */
 export async function careGapsSection(q: Queryable, ctx: MonitorContext): Promise<MonitorSection> {
-  const rows = await run<CountRow>(q, sql`
-    with active as (
+  // The needs of the active files in one pass (each need once), then the cancelled services.
+  const needRows = await run<{ key: string; need: number; unserved: number; in_progress: number }>(q, sql`
+    with active as materialized (
       select f.id from victim_files f join ${periodEnds(ctx)} as v(k, e, d) on v.k = 0 and ${activeAtEnd("f")}
        where ${fileInArea(ctx, "f")}
+    ), n as (
+      select n.domain, n.status,
+             n.status = 'need' and not exists (select 1 from care_services cs where cs.file_id = n.file_id and cs.domain = n.domain and cs.status in ('planned', 'active')) as unserved
+        from victim_needs n join active a on a.id = n.file_id
+       where n.status in ('need', 'in_progress')
     )
-    select 'need' as dim, n.domain as key, 0 as p, count(*)::int as n
-      from victim_needs n join active a on a.id = n.file_id where n.status = 'need' group by 2
-    union all
-    select 'unserved', n.domain, 0, count(*)::int
-      from victim_needs n join active a on a.id = n.file_id
-     where n.status = 'need'
-       and not exists (select 1 from care_services cs where cs.file_id = n.file_id and cs.domain = n.domain and cs.status in ('planned', 'active'))
-     group by 2
-    union all
-    select 'in_progress', n.domain, 0, count(*)::int
-      from victim_needs n join active a on a.id = n.file_id where n.status = 'in_progress' group by 2
-    union all
-    select 'cancelled', cs.service_type, ${periodOf(ctx, "cs.updated_at")}, count(*)::int
+    select n.domain as key, count(*) filter (where n.status = 'need')::int as need, count(*) filter (where n.unserved)::int as unserved,
+           count(*) filter (where n.status = 'in_progress')::int as in_progress
+      from n group by 1`);
+  const cancelledRows = await run<CountRow>(q, sql`
+    select 'cancelled' as dim, cs.service_type as key, ${periodOf(ctx, "cs.updated_at")} as p, count(*)::int as n
       from care_services cs join victim_files f on f.id = cs.file_id
      where cs.status = 'cancelled' and ${inPeriods(ctx, "cs.updated_at")} and ${fileInArea(ctx, "f")}
      group by 2, 3`);
+  const rows: CountRow[] = [
+    ...needRows.flatMap((r) => (["need", "unserved", "in_progress"] as const).map((dim) => ({ dim, key: r.key, p: 0, n: r[dim] }))),
+    ...cancelledRows,
+  ];
   const counts = new Counts(rows);
   const needs = measureTable(ctx, {
     id: "care-gaps-needs",

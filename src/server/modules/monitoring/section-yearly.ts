@@ -43,7 +43,7 @@ export async function yearlySection(q: Queryable, ctx: MonitorContext): Promise<
     select 'care' as measure, f.region_id::text as area, ${yearOf("f.opened_at")} as year, count(*)::int as n
       from victim_files f
      where ${fileInRegion(ctx, "f")} and f.opened_at >= ${start} and f.opened_at < ${period.end}
-     group by 2, 3
+     group by f.region_id, 3 -- by the id itself: its text is made per group, not per file
     union all
     select 'historic-' || h.measure, coalesce(h.municipality_id, h.region_id)::text, h.year, h.count
       from monitor_historic_figures h

@@ -30,17 +30,16 @@ export async function refreshSummaries(q: Queryable, options: { maxDays?: number
   // As for the dashboard (dashboard.service.ts): compiling these statements takes longer than running them.
   await q.query("set local jit = off");
   await q.query("set local work_mem = '64MB'");
-  const pending = await q.query<{ n: string | number }>("select count(*) as n from monitor_dirty_days");
-  const rounds = Math.ceil(Number(pending[0]!.n) / BATCH) + 1;
   let done = 0;
   let after: { m: string; day: string } | null = null;
-  for (let round = 0; round < rounds && done < limit; round++) {
-    // In key order from where the previous batch ended: a day that keeps its row (changed meanwhile) is not taken twice.
+  while (done < limit) {
+    // In key order (day first, so that each batch adds to few of the country's days and months) from where the
+    // previous batch ended: a day that keeps its row (changed meanwhile) is not taken twice.
     const dirty: DirtyDay[] = await q.query<DirtyDay>(
       `select municipality_id::text, day::text, version::text from monitor_dirty_days
-        where ($1::uuid is null or (municipality_id, day) > ($1::uuid, $2::date))
-        order by municipality_id, day limit $3`,
-      [after?.m ?? null, after?.day ?? null, Math.min(BATCH, limit - done)],
+        where ($1::date is null or (day, municipality_id) > ($1::date, $2::uuid))
+        order by day, municipality_id limit $3`,
+      [after?.day ?? null, after?.m ?? null, Math.min(BATCH, limit - done)],
     );
     if (dirty.length === 0) break;
     await recountDays(q, dirty);

@@ -49,17 +49,13 @@ export function countryBuckets(period: Period): Sql {
     or (c.grain = 'day' and ((c.bucket >= ${period.from}::date and c.bucket < ${firstMonth}::date) or (c.bucket >= ${afterLastMonth}::date and c.bucket <= ${period.to}::date))))`;
 }
 
-/** The summed country stands for the area when the area holds every municipality. */
-async function coversCountry(q: Queryable, ctx: MonitorContext, municipalityIds: readonly string[]): Promise<boolean> {
-  if (ctx.area.kind !== "all") return false;
-  const rows = await run<{ covers: boolean }>(q, sql`
-    select not exists (select 1 from organisations o where o.type = 'municipality' and o.id <> all(${[...municipalityIds]}::uuid[])) as covers`);
-  return rows[0]!.covers;
-}
+/** The summed country stands for the area when the area is the whole country, asked for its own municipalities. */
+const countryFor = (ctx: MonitorContext, municipalityIds: readonly string[]) =>
+  ctx.area.wholeCountry && municipalityIds.length === ctx.area.municipalityIds.length;
 
 async function readCounts(q: Queryable, ctx: MonitorContext): Promise<SummaryCount[]> {
   const ids = [...ctx.area.municipalityIds];
-  if (await coversCountry(q, ctx, ids)) {
+  if (countryFor(ctx, ids)) {
     const p = sql`(case ${join(ctx.periods.map((period, i) => sql`when ${countryBuckets(period)} then ${i}::int`), " ")} end)`;
     return run<SummaryCount>(q, sql`
       with src as (
@@ -89,7 +85,7 @@ async function readCounts(q: Queryable, ctx: MonitorContext): Promise<SummaryCou
  * municipalities' day totals, or the country's per-municipality sums when the area is the whole country.
  */
 export async function signalsPerYear(q: Queryable, ctx: MonitorContext, municipalityIds: readonly string[], period: Period): Promise<{ area: string; year: number; n: number }[]> {
-  if (await coversCountry(q, ctx, municipalityIds)) {
+  if (countryFor(ctx, municipalityIds)) {
     return run(q, sql`
       select c.key as area, extract(year from c.bucket)::int as year, sum(c.n)::int as n
         from monitor_country_counts c
