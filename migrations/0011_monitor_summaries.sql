@@ -27,7 +27,8 @@ create table monitor_day_counts (
   dim text not null,
   key text not null,
   n integer not null,
-  primary key (municipality_id, day, dim, key)
+  -- With the count in the index: an area's days are read from the index alone (its rows lie scattered in the table).
+  primary key (municipality_id, day, dim, key) include (n)
 );
 -- The yearly table reads only the totals, over up to ten years.
 create index monitor_day_counts_totals on monitor_day_counts (municipality_id, day) include (n) where dim = 'total';
@@ -41,7 +42,7 @@ create table monitor_country_counts (
   dim text not null,
   key text not null,
   n integer not null,
-  primary key (grain, bucket, dim, key)
+  primary key (grain, bucket, dim, key) include (n)
 );
 
 -- Marks days dirty; rows come in ordered, so that two transactions lock shared days in the same order.
