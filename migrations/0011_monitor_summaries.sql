@@ -19,7 +19,7 @@ create table monitor_dirty_days (
 );
 
 -- Counts per municipality and received day (Europe/Amsterdam). dim/key say what is counted: e.g.
--- ('source', 'police'), ('route.n', 'assessed'); durations are histograms in whole hours, e.g.
+-- ('source', 'police'), ('route.on_time', 'assessed'); durations are histograms in whole hours, e.g.
 -- ('route.h', 'assessed:30') or ('ref.respond_h', 'p:<organisation id>:24').
 create table monitor_day_counts (
   municipality_id uuid not null,

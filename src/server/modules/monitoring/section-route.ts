@@ -148,15 +148,15 @@ async function stepFigures(q: Queryable, ctx: MonitorContext): Promise<StepRow[]
     return f;
   };
   for (const r of await summaryCounts(q, ctx)) {
-    if (r.dim === "route.n") at(r.key, r.p).n += r.n;
-    else if (r.dim === "route.with_deadline") at(r.key, r.p).with_deadline += r.n;
+    if (r.dim === "route.with_deadline") at(r.key, r.p).with_deadline += r.n;
     else if (r.dim === "route.on_time") at(r.key, r.p).on_time += r.n;
     else if (r.dim === "route.h") {
       const split = r.key.lastIndexOf(":");
       addToHistogram(at(r.key.slice(0, split), r.p).hours, Number(r.key.slice(split + 1)), r.n);
     }
   }
-  return [...steps.values()].map(({ hours, ...f }) => ({ ...f, median_days: medianDays(hours) }));
+  // Every step has its hours: the histogram's total is the number of steps.
+  return [...steps.values()].map(({ hours, ...f }) => ({ ...f, n: [...hours.values()].reduce((a, b) => a + b, 0), median_days: medianDays(hours) }));
 }
 
 export async function routeSection(q: Queryable, ctx: MonitorContext): Promise<MonitorSection> {

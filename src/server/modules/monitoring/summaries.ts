@@ -108,8 +108,9 @@ const hours = (from: string, to: string) => raw(`round(extract(epoch from (${to}
  * - referrals (not withdrawn), per partner (`p:<id>`) and per channel (`c:<channel>`): ref.sent, ref.accepted
  *   (accepted or answered), ref.declined, ref.answered, and the hours to the response (ref.respond_h) and to the
  *   feedback (ref.feedback_h) as `<p or c key>:<hours>`.
- * - route steps (a transition out of a status, by the status left): route.n, route.with_deadline,
- *   route.on_time, and the hours in the status (route.h, `<status>:<hours>`).
+ * - route steps (a transition out of a status, by the status left): the hours in the status (route.h,
+ *   `<status>:<hours>`; every step has them, so the histogram also counts the steps), route.with_deadline and
+ *   route.on_time.
  */
 export function countDays(days: ReturnType<typeof sql>) {
   const defaults = join(Object.values(defaultDeadlines).map((x) => sql`(${x.urgency}, ${x.assessDays}::int, ${x.feedbackDays}::int, ${x.informDays}::int)`), ", ");
@@ -199,7 +200,6 @@ export function countDays(days: ReturnType<typeof sql>) {
         select w.municipality_id, w.day, v.dim, v.key
           from w
           cross join lateral (values
-            ('route.n', w.step),
             ('route.h', w.step || ':' || w.h),
             (case when w.limit_days is not null then 'route.with_deadline' end, w.step),
             (case when case when w.limit_days = 0 then (case when w.entered_workday then w.xd = w.ed else w.c = 0 or (w.c = 1 and w.left_workday) end)
