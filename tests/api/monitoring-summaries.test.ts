@@ -104,6 +104,13 @@ describe("the monitor's summaries stay equal to the records", () => {
     assert.deepEqual(v["signals-by-municipality"]![ids.organisations.duiven], [0], "the merged signal no longer counts");
   });
 
+  it("a referral removed from the records no longer counts", async () => {
+    const extra = await insertReferral(t, { signalId: s1, organisationId: ids.organisations.inspectie, channel: "labour_inspectorate", status: "open", createdAt: "2025-02-05T10:00:00Z", createdBy: ids.users["aandacht@zevenaar.demo"]! });
+    assert.deepEqual((await readAndCheck())["referrals-by-channel"]!["labour_inspectorate"]!.slice(0, 1), [1]);
+    await t.db.query("delete from referrals where id = $1", [extra]);
+    assert.deepEqual((await readAndCheck())["referrals-by-channel"]!["labour_inspectorate"]!.slice(0, 1), [0]);
+  });
+
   it("a signal moved to another day and municipality leaves the old day and counts on the new one", async () => {
     await t.db.query("update signals set municipality_id = $2, received_at = '2025-04-01T09:00:00Z' where id = $1", [s2, ids.organisations.duiven]);
     const v = await readAndCheck();
