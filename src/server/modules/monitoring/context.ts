@@ -72,7 +72,8 @@ export function fileInArea(ctx: MonitorContext, alias: string): Sql {
   // The whole country: every file lies in it, and so does every file one was taken over from.
   if (ctx.area.wholeCountry) return sql`${f("transferred_from_id")} is null`;
   if (ctx.area.kind === "municipality") {
-    return sql`(${f("transferred_from_id")} is null and exists (select 1 from signals fs where fs.id = ${f("signal_id")} and fs.municipality_id in ${ids(ctx.area.municipalityIds)}))`;
+    // The municipality's signals first (an index of theirs holds the ids), then their files: not a signal lookup per file.
+    return sql`(${f("transferred_from_id")} is null and ${f("signal_id")} in (select fs.id from signals fs where fs.municipality_id in ${ids(ctx.area.municipalityIds)}))`;
   }
   return sql`(${f("region_id")} in ${ids(ctx.area.regionIds)} and (${f("transferred_from_id")} is null
     or not exists (select 1 from victim_files pf where pf.id = ${f("transferred_from_id")} and pf.region_id in ${ids(ctx.area.regionIds)})))`;
