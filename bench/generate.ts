@@ -569,7 +569,7 @@ export async function generate(kernel: Kernel, options: { signals: number; batch
   // day with signals, as migration 0011 does for existing data, and count them as the first sweep would.
   const ts = process.hrtime.bigint();
   await kernel.db.query(`insert into monitor_dirty_days (day, municipality_id)
-    select distinct (received_at at time zone 'Europe/Amsterdam')::date, municipality_id from signals on conflict do nothing`);
+    select distinct (received_at at time zone 'Europe/Amsterdam')::date, municipality_id from signals`);
   let summarised = 0;
   for (let n = -1; n !== 0; summarised += n) n = await kernel.db.transaction((tx) => refreshSummaries(tx, { maxDays: 40_000 }));
   log(`  monitor summaries: ${summarised.toLocaleString("en")} municipality-days counted in ${elapsed(ts).toFixed(1)} s`);

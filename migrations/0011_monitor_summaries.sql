@@ -8,15 +8,17 @@
 -- the dirty days from the records (summaries.ts); the deadline sweep does the same in the background, so
 -- that a read seldom finds much to do.
 
--- A day whose counts no longer match the records. The version tells a recount that started before a newer
--- change from one that saw it: only the version it recounted is removed.
--- Keyed by day first: a recount takes the days in order, so that it touches each day of the country's sums once.
+-- A mark that a day's counts no longer match the records: a row per changing statement, so that writers never
+-- wait on each other's marks (many signals of one municipality arrive on the same day). A recount removes the
+-- rows it saw, by id; a change that commits while a recount runs keeps its own row and is recounted next time.
+-- Indexed by day first: a recount takes the days in order, so that it touches each day of the country's sums once.
 create table monitor_dirty_days (
+  id bigint generated always as identity primary key,
   day date not null,
-  municipality_id uuid not null,
-  version bigint not null default 1,
-  primary key (day, municipality_id)
+  municipality_id uuid not null
 );
+create index monitor_dirty_days_day on monitor_dirty_days (day, municipality_id);
+create type monitor_day as (day date, municipality_id uuid);
 
 -- Counts per municipality and received day (Europe/Amsterdam). dim/key say what is counted: e.g.
 -- ('source', 'police'), ('route.on_time', 'assessed'); durations are histograms in whole hours, e.g.
@@ -45,23 +47,22 @@ create table monitor_country_counts (
   primary key (grain, bucket, dim, key) include (n)
 );
 
--- Marks days dirty; rows come in ordered, so that two transactions lock shared days in the same order.
-create function monitor_mark_days(days monitor_dirty_days[]) returns void language sql as $$
+-- Marks days dirty.
+create function monitor_mark_days(days monitor_day[]) returns void language sql as $$
   insert into monitor_dirty_days (day, municipality_id)
-  select distinct d.day, d.municipality_id from unnest(days) d where d.municipality_id is not null order by 1, 2
-  on conflict (day, municipality_id) do update set version = monitor_dirty_days.version + 1;
+  select distinct d.day, d.municipality_id from unnest(days) d where d.municipality_id is not null;
 $$;
 
 -- Signals: a new or removed signal, or a change to what the monitor counts of it.
 create function monitor_signals_changed() returns trigger language plpgsql as $$
 begin
   if tg_op = 'INSERT' then
-    perform monitor_mark_days(array(select row((n.received_at at time zone 'Europe/Amsterdam')::date, n.municipality_id, 1)::monitor_dirty_days from new_rows n));
+    perform monitor_mark_days(array(select row((n.received_at at time zone 'Europe/Amsterdam')::date, n.municipality_id)::monitor_day from new_rows n));
   elsif tg_op = 'DELETE' then
-    perform monitor_mark_days(array(select row((o.received_at at time zone 'Europe/Amsterdam')::date, o.municipality_id, 1)::monitor_dirty_days from old_rows o));
+    perform monitor_mark_days(array(select row((o.received_at at time zone 'Europe/Amsterdam')::date, o.municipality_id)::monitor_day from old_rows o));
   else
     perform monitor_mark_days(array(
-      select row((x.received_at at time zone 'Europe/Amsterdam')::date, x.municipality_id, 1)::monitor_dirty_days
+      select row((x.received_at at time zone 'Europe/Amsterdam')::date, x.municipality_id)::monitor_day
         from old_rows o join new_rows n on n.id = o.id
         cross join lateral (values (o.municipality_id, o.received_at), (n.municipality_id, n.received_at)) x(municipality_id, received_at)
        where (o.municipality_id, o.received_at, o.outcome, o.status, o.source, o.reporter_organisation_id, o.reporter_team_label,
@@ -82,7 +83,7 @@ create trigger monitor_signals_deleted after delete on signals referencing old t
 -- Marks the received days of these signals.
 create function monitor_mark_signals(ids uuid[]) returns void language sql as $$
   select monitor_mark_days(array(
-    select row((s.received_at at time zone 'Europe/Amsterdam')::date, s.municipality_id, 1)::monitor_dirty_days
+    select row((s.received_at at time zone 'Europe/Amsterdam')::date, s.municipality_id)::monitor_day
       from signals s where s.id = any(ids)));
 $$;
 
@@ -113,7 +114,7 @@ create trigger monitor_referrals_deleted after delete on referrals referencing o
 create function monitor_deadlines_changed() returns trigger language plpgsql as $$
 begin
   perform monitor_mark_days(array(
-    select distinct row((s.received_at at time zone 'Europe/Amsterdam')::date, s.municipality_id, 1)::monitor_dirty_days
+    select distinct row((s.received_at at time zone 'Europe/Amsterdam')::date, s.municipality_id)::monitor_day
       from signals s where s.municipality_id in (select d.municipality_id from changed_rows d)));
   return null;
 end $$;
@@ -128,7 +129,7 @@ create trigger monitor_deadlines_deleted after delete on route_deadlines referen
 create function monitor_organisation_retyped() returns trigger language plpgsql as $$
 begin
   perform monitor_mark_days(array(
-    select distinct row((s.received_at at time zone 'Europe/Amsterdam')::date, s.municipality_id, 1)::monitor_dirty_days
+    select distinct row((s.received_at at time zone 'Europe/Amsterdam')::date, s.municipality_id)::monitor_day
       from signals s
      where s.reporter_organisation_id in (select n.id from old_rows o join new_rows n on n.id = o.id where n.type is distinct from o.type)));
   return null;
@@ -140,7 +141,7 @@ create trigger monitor_organisations_updated after update on organisations refer
 create function monitor_indicators_changed() returns trigger language plpgsql as $$
 begin
   perform monitor_mark_days(array(
-    select distinct row((s.received_at at time zone 'Europe/Amsterdam')::date, s.municipality_id, 1)::monitor_dirty_days
+    select distinct row((s.received_at at time zone 'Europe/Amsterdam')::date, s.municipality_id)::monitor_day
       from signals s where s.catalogue_id in (select i.catalogue_id from changed_rows i)));
   return null;
 end $$;
@@ -153,5 +154,4 @@ create trigger monitor_indicators_deleted after delete on indicators referencing
 
 -- What is already recorded is counted at the first read (or sweep) after this migration.
 insert into monitor_dirty_days (day, municipality_id)
-select distinct (s.received_at at time zone 'Europe/Amsterdam')::date, s.municipality_id from signals s
-on conflict do nothing;
+select distinct (s.received_at at time zone 'Europe/Amsterdam')::date, s.municipality_id from signals s;

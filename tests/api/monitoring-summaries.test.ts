@@ -177,15 +177,42 @@ describe("the monitor's summaries stay equal to the records", () => {
     assert.deepEqual(await differences(), []);
   });
 
+  it("two writers of the same day do not wait on each other's marks", async (context) => {
+    if (t.db.kind !== "postgres") return context.skip("PGlite has one connection: writers cannot overlap");
+    const step = (at: string) => `insert into signal_events (signal_id, occurred_at, kind, from_status, to_status) values ('${s1}', '${at}', 'transition', 'assessed', 'referred')`;
+    let release = () => undefined as void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let marked = () => undefined as void;
+    const written = new Promise<void>((resolve) => (marked = resolve));
+    // The first writer marks s1's day and stays open.
+    const first = t.db.transaction(async (tx) => {
+      await tx.query(step("2025-02-10T09:00:00Z"));
+      marked();
+      await gate;
+    });
+    await written;
+    try {
+      await t.db.transaction(async (tx) => {
+        await tx.query("set local lock_timeout = '2s'");
+        await tx.query(step("2025-02-11T09:00:00Z"));
+      });
+    } finally {
+      release();
+      await first;
+    }
+    await readAndCheck();
+  });
+
   it("a recount started before a newer change leaves that day dirty for the next one", async () => {
     const day = (await t.db.query<{ municipality_id: string; day: string }>("select municipality_id::text, day::text from monitor_day_counts limit 1"))[0]!;
     await t.db.query("insert into monitor_dirty_days (municipality_id, day) values ($1, $2)", [day.municipality_id, day.day]);
-    const seen = await t.db.query<DirtyDay>("select municipality_id::text, day::text, version::text from monitor_dirty_days");
-    // A change to that day commits while the recount runs: the day's mark moves to version 2.
+    const seen = await t.db.query<DirtyDay>("select municipality_id::text, day::text, array_agg(id)::text[] as ids from monitor_dirty_days group by 1, 2");
+    // A change to that day commits while the recount runs: it leaves a mark of its own.
     await t.db.query("insert into signal_events (signal_id, occurred_at, kind, from_status, to_status) select id, received_at + interval '1 hour', 'transition', 'received', 'recorded' from signals where municipality_id = $1 and (received_at at time zone 'Europe/Amsterdam')::date = $2 limit 1", [day.municipality_id, day.day]);
     await t.db.transaction((tx) => recountDays(tx, seen));
-    const left = await t.db.query<{ version: string }>("select version::text from monitor_dirty_days");
-    assert.deepEqual(left.map((r) => r.version), ["2"], "the newer change is not lost");
+    const left = await t.db.query<{ id: string; day: string }>("select id::text, day::text from monitor_dirty_days");
+    assert.deepEqual(left.map((r) => r.day), [day.day], "the newer change is not lost");
+    assert.ok(!seen[0]!.ids.includes(left[0]!.id));
     assert.equal(await t.db.transaction((tx) => refreshSummaries(tx)), 1);
     assert.equal(await t.db.transaction((tx) => refreshSummaries(tx)), 0, "nothing left after the recount");
     assert.deepEqual(await differences(), []);

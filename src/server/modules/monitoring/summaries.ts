@@ -13,7 +13,8 @@ import { defaultDeadlines } from "../signals/deadlines.ts";
 export interface DirtyDay {
   municipality_id: string;
   day: string;
-  version: string;
+  /** The marks (rows of monitor_dirty_days) seen for the day. */
+  ids: string[];
 }
 
 /** Days recounted per statement: large enough for a bulk load, small enough to keep each statement's memory modest. */
@@ -21,8 +22,8 @@ const BATCH = 4000;
 
 /**
  * Recounts every dirty day, or at most `maxDays` of them (one caller at a time: a transaction-scoped advisory
- * lock). Returns the number of days recounted. A day changed again by a transaction that commits during the recount keeps its newer
- * version and is recounted next time.
+ * lock). Returns the number of days recounted. A day changed again by a transaction that commits during the
+ * recount keeps that change's mark and is recounted next time.
  */
 export async function refreshSummaries(q: Queryable, options: { maxDays?: number } = {}): Promise<number> {
   const limit = options.maxDays ?? Number.POSITIVE_INFINITY;
@@ -34,11 +35,11 @@ export async function refreshSummaries(q: Queryable, options: { maxDays?: number
   let after: { m: string; day: string } | null = null;
   while (done < limit) {
     // In key order (day first, so that each batch adds to few of the country's days and months) from where the
-    // previous batch ended: a day that keeps its row (changed meanwhile) is not taken twice.
+    // previous batch ended: a day that keeps a mark (changed meanwhile) is not taken twice.
     const dirty: DirtyDay[] = await q.query<DirtyDay>(
-      `select municipality_id::text, day::text, version::text from monitor_dirty_days
+      `select municipality_id::text, day::text, array_agg(id)::text[] as ids from monitor_dirty_days
         where ($1::date is null or (day, municipality_id) > ($1::date, $2::uuid))
-        order by day, municipality_id limit $3`,
+        group by day, municipality_id order by day, municipality_id limit $3`,
       [after?.day ?? null, after?.m ?? null, Math.min(BATCH, limit - done)],
     );
     if (dirty.length === 0) break;
@@ -50,11 +51,11 @@ export async function refreshSummaries(q: Queryable, options: { maxDays?: number
   return done;
 }
 
-/** Recounts these days and removes their dirty marks, each only at the version given (the one the caller read). */
+/** Recounts these days and removes the marks the caller saw (not marks written since). */
 export async function recountDays(q: Queryable, dirty: readonly DirtyDay[]): Promise<void> {
   const ms = dirty.map((d) => d.municipality_id);
   const days = dirty.map((d) => d.day);
-  const versions = dirty.map((d) => d.version);
+  const marks = dirty.flatMap((d) => d.ids);
   const d = sql`select * from unnest(${ms}::uuid[], ${days}::date[]) as d(municipality_id, day)`;
   // Take the days' old counts out of the country's sums, then count them again from the records and add those.
   await run(q, sql`
@@ -71,10 +72,7 @@ export async function recountDays(q: Queryable, dirty: readonly DirtyDay[]): Pro
     delete from monitor_country_counts c
      where c.n = 0 and ((c.grain = 'day' and c.bucket = any(${days}::date[]))
         or (c.grain = 'month' and c.bucket in (select distinct date_trunc('month', x)::date from unnest(${days}::date[]) as x)))`);
-  await run(q, sql`
-    delete from monitor_dirty_days t
-     using unnest(${ms}::uuid[], ${days}::date[], ${versions}::bigint[]) as x(municipality_id, day, version)
-     where t.municipality_id = x.municipality_id and t.day = x.day and t.version = x.version`);
+  await run(q, sql`delete from monitor_dirty_days where id = any(${marks}::bigint[])`);
 }
 
 /** Adds (sign 1) or takes out (sign -1) day counts to the country's days and months, with the per-municipality totals. */
