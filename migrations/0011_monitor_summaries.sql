@@ -80,17 +80,12 @@ create trigger monitor_signals_updated after update on signals referencing old t
 create trigger monitor_signals_deleted after delete on signals referencing old table as old_rows
   for each statement execute function monitor_signals_changed();
 
--- Marks the received days of these signals.
-create function monitor_mark_signals(ids uuid[]) returns void language sql as $$
-  select monitor_mark_days(array(
-    select row((s.received_at at time zone 'Europe/Amsterdam')::date, s.municipality_id)::monitor_day
-      from signals s where s.id = any(ids)));
-$$;
-
 -- Route events (appended only): a step taken changes the route counts of its signal's day.
 create function monitor_events_added() returns trigger language plpgsql as $$
 begin
-  perform monitor_mark_signals(array(select distinct e.signal_id from new_rows e where e.to_status is not null));
+  perform monitor_mark_days(array(
+    select row((s.received_at at time zone 'Europe/Amsterdam')::date, s.municipality_id)::monitor_day
+      from (select distinct e.signal_id from new_rows e where e.to_status is not null) e join signals s on s.id = e.signal_id));
   return null;
 end $$;
 create trigger monitor_events_inserted after insert on signal_events referencing new table as new_rows
@@ -99,8 +94,16 @@ create trigger monitor_events_inserted after insert on signal_events referencing
 -- Referrals: sent, answered, withdrawn or given feedback.
 create function monitor_referrals_changed() returns trigger language plpgsql as $$
 begin
-  if tg_op in ('INSERT', 'UPDATE') then perform monitor_mark_signals(array(select distinct r.signal_id from new_rows r)); end if;
-  if tg_op in ('UPDATE', 'DELETE') then perform monitor_mark_signals(array(select distinct r.signal_id from old_rows r)); end if;
+  if tg_op in ('INSERT', 'UPDATE') then
+    perform monitor_mark_days(array(
+      select row((s.received_at at time zone 'Europe/Amsterdam')::date, s.municipality_id)::monitor_day
+        from (select distinct r.signal_id from new_rows r) r join signals s on s.id = r.signal_id));
+  end if;
+  if tg_op in ('UPDATE', 'DELETE') then
+    perform monitor_mark_days(array(
+      select row((s.received_at at time zone 'Europe/Amsterdam')::date, s.municipality_id)::monitor_day
+        from (select distinct r.signal_id from old_rows r) r join signals s on s.id = r.signal_id));
+  end if;
   return null;
 end $$;
 create trigger monitor_referrals_inserted after insert on referrals referencing new table as new_rows
