@@ -18,7 +18,6 @@ create table monitor_dirty_days (
   municipality_id uuid not null
 );
 create index monitor_dirty_days_day on monitor_dirty_days (day, municipality_id);
-create type monitor_day as (day date, municipality_id uuid);
 
 -- Counts per municipality and received day (Europe/Amsterdam). dim/key say what is counted: e.g.
 -- ('source', 'police'), ('route.on_time', 'assessed'); durations are histograms in whole hours, e.g.
@@ -47,29 +46,25 @@ create table monitor_country_counts (
   primary key (grain, bucket, dim, key) include (n)
 );
 
--- Marks days dirty.
-create function monitor_mark_days(days monitor_day[]) returns void language sql as $$
-  insert into monitor_dirty_days (day, municipality_id)
-  select distinct d.day, d.municipality_id from unnest(days) d where d.municipality_id is not null;
-$$;
-
 -- Signals: a new or removed signal, or a change to what the monitor counts of it.
 create function monitor_signals_changed() returns trigger language plpgsql as $$
 begin
   if tg_op = 'INSERT' then
-    perform monitor_mark_days(array(select row((n.received_at at time zone 'Europe/Amsterdam')::date, n.municipality_id)::monitor_day from new_rows n));
+    insert into monitor_dirty_days (day, municipality_id)
+    select distinct (n.received_at at time zone 'Europe/Amsterdam')::date, n.municipality_id from new_rows n;
   elsif tg_op = 'DELETE' then
-    perform monitor_mark_days(array(select row((o.received_at at time zone 'Europe/Amsterdam')::date, o.municipality_id)::monitor_day from old_rows o));
+    insert into monitor_dirty_days (day, municipality_id)
+    select distinct (o.received_at at time zone 'Europe/Amsterdam')::date, o.municipality_id from old_rows o;
   else
-    perform monitor_mark_days(array(
-      select row((x.received_at at time zone 'Europe/Amsterdam')::date, x.municipality_id)::monitor_day
+    insert into monitor_dirty_days (day, municipality_id)
+    select distinct (x.received_at at time zone 'Europe/Amsterdam')::date, x.municipality_id
         from old_rows o join new_rows n on n.id = o.id
         cross join lateral (values (o.municipality_id, o.received_at), (n.municipality_id, n.received_at)) x(municipality_id, received_at)
        where (o.municipality_id, o.received_at, o.outcome, o.status, o.source, o.reporter_organisation_id, o.reporter_team_label,
               o.exploitation_forms, o.indicator_codes, o.catalogue_id, o.urgency, o.feedback_to_reporter_enc is null)
              is distinct from
              (n.municipality_id, n.received_at, n.outcome, n.status, n.source, n.reporter_organisation_id, n.reporter_team_label,
-              n.exploitation_forms, n.indicator_codes, n.catalogue_id, n.urgency, n.feedback_to_reporter_enc is null)));
+              n.exploitation_forms, n.indicator_codes, n.catalogue_id, n.urgency, n.feedback_to_reporter_enc is null);
   end if;
   return null;
 end $$;
@@ -83,9 +78,9 @@ create trigger monitor_signals_deleted after delete on signals referencing old t
 -- Route events (appended only): a step taken changes the route counts of its signal's day.
 create function monitor_events_added() returns trigger language plpgsql as $$
 begin
-  perform monitor_mark_days(array(
-    select row((s.received_at at time zone 'Europe/Amsterdam')::date, s.municipality_id)::monitor_day
-      from (select distinct e.signal_id from new_rows e where e.to_status is not null) e join signals s on s.id = e.signal_id));
+  insert into monitor_dirty_days (day, municipality_id)
+    select distinct (s.received_at at time zone 'Europe/Amsterdam')::date, s.municipality_id
+      from (select distinct e.signal_id from new_rows e where e.to_status is not null) e join signals s on s.id = e.signal_id;
   return null;
 end $$;
 create trigger monitor_events_inserted after insert on signal_events referencing new table as new_rows
@@ -95,14 +90,14 @@ create trigger monitor_events_inserted after insert on signal_events referencing
 create function monitor_referrals_changed() returns trigger language plpgsql as $$
 begin
   if tg_op in ('INSERT', 'UPDATE') then
-    perform monitor_mark_days(array(
-      select row((s.received_at at time zone 'Europe/Amsterdam')::date, s.municipality_id)::monitor_day
-        from (select distinct r.signal_id from new_rows r) r join signals s on s.id = r.signal_id));
+    insert into monitor_dirty_days (day, municipality_id)
+    select distinct (s.received_at at time zone 'Europe/Amsterdam')::date, s.municipality_id
+        from (select distinct r.signal_id from new_rows r) r join signals s on s.id = r.signal_id;
   end if;
   if tg_op in ('UPDATE', 'DELETE') then
-    perform monitor_mark_days(array(
-      select row((s.received_at at time zone 'Europe/Amsterdam')::date, s.municipality_id)::monitor_day
-        from (select distinct r.signal_id from old_rows r) r join signals s on s.id = r.signal_id));
+    insert into monitor_dirty_days (day, municipality_id)
+    select distinct (s.received_at at time zone 'Europe/Amsterdam')::date, s.municipality_id
+        from (select distinct r.signal_id from old_rows r) r join signals s on s.id = r.signal_id;
   end if;
   return null;
 end $$;
@@ -116,9 +111,9 @@ create trigger monitor_referrals_deleted after delete on referrals referencing o
 -- A municipality's route deadlines decide which of its steps were on time: all its days are recounted.
 create function monitor_deadlines_changed() returns trigger language plpgsql as $$
 begin
-  perform monitor_mark_days(array(
-    select distinct row((s.received_at at time zone 'Europe/Amsterdam')::date, s.municipality_id)::monitor_day
-      from signals s where s.municipality_id in (select d.municipality_id from changed_rows d)));
+  insert into monitor_dirty_days (day, municipality_id)
+    select distinct (s.received_at at time zone 'Europe/Amsterdam')::date, s.municipality_id
+      from signals s where s.municipality_id in (select d.municipality_id from changed_rows d);
   return null;
 end $$;
 create trigger monitor_deadlines_inserted after insert on route_deadlines referencing new table as changed_rows
@@ -131,10 +126,10 @@ create trigger monitor_deadlines_deleted after delete on route_deadlines referen
 -- A reporting organisation's type is the source a signal counts under.
 create function monitor_organisation_retyped() returns trigger language plpgsql as $$
 begin
-  perform monitor_mark_days(array(
-    select distinct row((s.received_at at time zone 'Europe/Amsterdam')::date, s.municipality_id)::monitor_day
+  insert into monitor_dirty_days (day, municipality_id)
+    select distinct (s.received_at at time zone 'Europe/Amsterdam')::date, s.municipality_id
       from signals s
-     where s.reporter_organisation_id in (select n.id from old_rows o join new_rows n on n.id = o.id where n.type is distinct from o.type)));
+     where s.reporter_organisation_id in (select n.id from old_rows o join new_rows n on n.id = o.id where n.type is distinct from o.type);
   return null;
 end $$;
 create trigger monitor_organisations_updated after update on organisations referencing old table as old_rows new table as new_rows
@@ -143,9 +138,9 @@ create trigger monitor_organisations_updated after update on organisations refer
 -- An indicator's group decides the indicator groups a signal counts under.
 create function monitor_indicators_changed() returns trigger language plpgsql as $$
 begin
-  perform monitor_mark_days(array(
-    select distinct row((s.received_at at time zone 'Europe/Amsterdam')::date, s.municipality_id)::monitor_day
-      from signals s where s.catalogue_id in (select i.catalogue_id from changed_rows i)));
+  insert into monitor_dirty_days (day, municipality_id)
+    select distinct (s.received_at at time zone 'Europe/Amsterdam')::date, s.municipality_id
+      from signals s where s.catalogue_id in (select i.catalogue_id from changed_rows i);
   return null;
 end $$;
 create trigger monitor_indicators_inserted after insert on indicators referencing new table as changed_rows
