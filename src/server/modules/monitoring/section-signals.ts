@@ -12,26 +12,14 @@ import { barChart, breakdownTable, comparedWith, counted, inSentence, largestRow
 const MAX_TEAMS = 15;
 const MONTHS = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
 
-const counted_ = new WeakMap<MonitorContext, Promise<Counts>>();
-
-/**
- * The signals of the period(s) counted every way (source, team, month, municipality, forms, indicator groups
- * and reporters informed), summed from the monitor's summaries (summaries.ts, which counts them by these
- * rules). Kept per context, so the reporter-informed section reuses it.
- */
-export function signalCounts(q: Queryable, ctx: MonitorContext): Promise<Counts> {
-  let counts = counted_.get(ctx);
-  if (!counts) {
-    counts = countSignals(q, ctx);
-    counted_.set(ctx, counts);
-  }
-  return counts;
-}
-
 /** The dimensions of the summaries that are the signals' own (section-route.ts reads the rest). */
 const SIGNAL_DIMS = new Set(["total", "source", "team", "team-unknown", "month", "municipality", "form", "form-none", "group", "group-none", "informed"]);
 
-async function countSignals(q: Queryable, ctx: MonitorContext): Promise<Counts> {
+/**
+ * The signals of the period(s) counted every way (source, team, month, municipality, forms, indicator groups
+ * and reporters informed), from the monitor's summaries, which are read once per context (summary-counts.ts).
+ */
+export async function signalCounts(q: Queryable, ctx: MonitorContext): Promise<Counts> {
   const rows = await summaryCounts(q, ctx);
   return new Counts(rows.filter((r) => SIGNAL_DIMS.has(r.dim)).map((r) => ({ dim: r.dim, key: r.key === "" ? null : r.key, p: r.p, n: r.n })));
 }
