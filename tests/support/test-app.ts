@@ -5,10 +5,11 @@ import { buildApp } from "../../src/server/app.ts";
 import { createKernel } from "../../src/server/boot.ts";
 import { loadConfig, type Config } from "../../src/server/config.ts";
 import type { Kernel } from "../../src/server/http/kernel.ts";
-import { openPglite, openPostgres, type Database } from "../../src/server/kernel/db.ts";
+import { openPostgres, type Database } from "../../src/server/kernel/db.ts";
 import { DEMO_PASSWORD, demoAccounts } from "../../src/server/demo/demo-region.ts";
 import { seedDemo } from "../../src/server/demo/seed.ts";
 import { currentTotp } from "../../src/server/modules/accounts/second-factor.ts";
+import { openTestPglite } from "./pglite-template.ts";
 
 /**
  * A whole Ketenzicht for one test file: a fresh database (in-memory PGlite, or a new database on the
@@ -35,7 +36,7 @@ export const testKeys = () => ({
 async function openTestDatabase(): Promise<{ db: Database; drop: () => Promise<void> }> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
-    const db = await openPglite();
+    const db = await openTestPglite();
     return { db, drop: async () => undefined };
   }
   const name = `kz_test_${randomBytes(6).toString("hex")}`;

@@ -40,8 +40,9 @@ class HookedTx implements Tx {
   }
 }
 
-export async function openPglite(dataDir?: string): Promise<Database> {
-  const lite = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+/** Embedded PGlite: in memory, or in `dataDir`; in memory from a data directory's tarball with `loadDataDir`. */
+export async function openPglite(dataDir?: string, options: { loadDataDir?: Blob } = {}): Promise<Database> {
+  const lite = dataDir ? await PGlite.create(dataDir) : await PGlite.create(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
   return {
     kind: "pglite",
     async query<T>(sql: string, params?: readonly unknown[]) {

@@ -1,5 +1,4 @@
-import * as vega from "vega";
-import { compile, type TopLevelSpec } from "vega-lite";
+import type { TopLevelSpec } from "vega-lite";
 import { chartData, chartSpec, type MonitorChart, type MonitorTable } from "../../../shared/monitoring.ts";
 
 /**
@@ -33,6 +32,8 @@ export async function chartSvg(
     const needed = labels.reduce((sum, label) => sum + Math.min(label.length, 24) * 6.5 + 12, 0);
     if (needed > size.width) x.axis = { ...x.axis, labelAngle: -40 };
   }
+  // Loaded on first use: vega is large, and only the PDF report draws charts on the server.
+  const [vega, { compile }] = await Promise.all([import("vega"), import("vega-lite")]);
   const { spec: vgSpec } = compile(spec as unknown as TopLevelSpec);
   const view = new vega.View(vega.parse(vgSpec), { renderer: "none" });
   try {

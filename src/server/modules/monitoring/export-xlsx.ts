@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { MonitorTable } from "../../../shared/monitoring.ts";
 import {
   comparisonText, countingRules, generatedText, legend, periodText, variantRule, variantText, type ExportInput,
@@ -15,7 +15,9 @@ const IMPORTED_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor
 
 export async function renderWorkbook(input: ExportInput, tables: MonitorTable[], title: string): Promise<Buffer> {
   const d = input.dashboard;
-  const book = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs is large, and most processes never write a workbook.
+  const { default: Excel } = await import("exceljs");
+  const book = new Excel.Workbook();
   book.creator = "Ketenzicht";
   book.created = input.generatedAt;
   book.modified = input.generatedAt;

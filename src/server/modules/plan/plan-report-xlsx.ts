@@ -1,4 +1,3 @@
-import ExcelJS from "exceljs";
 import { dutchDateText } from "../conferences/minutes-pdf-text.ts";
 import type { PlanView } from "./implementation-plan.presenter.ts";
 import { activityStatuses } from "./plan-codes.ts";
@@ -13,7 +12,9 @@ import { budgetTable, latestNote, leadTimeText, scopeText, statusText } from "./
 const EURO = '"€" #,##0;-"€" #,##0';
 
 export async function renderPlanXlsx(plan: PlanView, generatedAt: Date): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs is large, and most processes never write a workbook.
+  const { default: Excel } = await import("exceljs");
+  const book = new Excel.Workbook();
   book.creator = "Ketenzicht";
   book.created = generatedAt;
   book.modified = generatedAt;

@@ -1,5 +1,5 @@
 import { parse } from "csv-parse/sync";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 
 /**
  * Reads a participant list (CSV or XLSX) into a header and rows of cell texts, without judging the content.
@@ -77,7 +77,9 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 async function readXlsx(bytes: Buffer): Promise<RawTable> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs is large, and most processes never read a workbook.
+  const { default: Excel } = await import("exceljs");
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
