@@ -79,6 +79,16 @@ export function fileInArea(ctx: MonitorContext, alias: string): Sql {
     or not exists (select 1 from victim_files pf where pf.id = ${f("transferred_from_id")} and pf.region_id in ${ids(ctx.area.regionIds)})))`;
 }
 
+/**
+ * A file running at the instant `end`: opened before it and not closed before it. Written as a range on
+ * `coalesce(closed_at, 'infinity')`, which the index victim_files_running (migration 0012) holds, so that only
+ * the running files are read, not every file opened before the end.
+ */
+export function fileRunningAt(alias: string, end: Sql): Sql {
+  const f = (c: string) => column(`${alias}.${c}`);
+  return sql`(coalesce(${f("closed_at")}, 'infinity'::timestamptz) >= ${end} and ${f("opened_at")} < ${end})`;
+}
+
 /** Files of the area's region(s) as a whole (the yearly table's "Zorgtrajecten (regio)"). */
 export function fileInRegion(ctx: MonitorContext, alias: string): Sql {
   const f = (c: string) => column(`${alias}.${c}`);

@@ -1,7 +1,7 @@
-import sql, { raw } from "sql-template-tag";
+import sql from "sql-template-tag";
 import { dutchNumber, type MonitorSection } from "../../../shared/monitoring.ts";
 import { run, type Queryable } from "../../kernel/db.ts";
-import { Counts, fileInArea, inPeriods, periodEnds, periodOf, type CountRow, type MonitorContext } from "./context.ts";
+import { Counts, fileInArea, fileRunningAt, inPeriods, periodEnds, periodOf, type CountRow, type MonitorContext } from "./context.ts";
 import { periodDays } from "./period.ts";
 import {
   ageGroupLabels, closureReasonLabels, euCountryCodes, fileFormLabels, genderLabels, nationalityGroupLabels, needDomainLabels, rowsOf, serviceTypeLabels,
@@ -21,15 +21,17 @@ export async function careSection(q: Queryable, ctx: MonitorContext): Promise<Mo
       select f.opened_at, f.closed_at, f.gender, f.age_group, f.exploitation_forms, f.closure_reason, f.nationality,
              ${periodOf(ctx, "f.opened_at")} as p_open, ${periodOf(ctx, "f.closed_at")} as p_close
         from victim_files f
-       where ${fileInArea(ctx, "f")} and f.opened_at < ${lastEnd(ctx)}
-         -- A file opened and closed before the earliest period counts in none of them.
-         and (f.closed_at is null or f.closed_at >= ${firstStart(ctx)} or f.opened_at >= ${firstStart(ctx)})
+       where ${fileInArea(ctx, "f")}
+         -- A file opened and closed before the earliest period counts in none of them: the files running at its
+         -- start, and those opened in the periods.
+         and (${fileRunningAt("f", sql`${firstStart(ctx)}::timestamptz`)} or (f.opened_at >= ${firstStart(ctx)} and f.opened_at < ${lastEnd(ctx)}))
+         and f.opened_at < ${lastEnd(ctx)}
     )
     select 'started' as dim, null::text as key, f.p_open as p, count(*)::int as n from f where f.p_open is not null group by 3
     union all
     select 'closed', null, f.p_close, count(*)::int from f where f.p_close is not null group by 3
     union all
-    select 'active', null, v.k, count(*)::int from f join ${periodEnds(ctx)} as v(k, e, d) on f.opened_at < v.e and (f.closed_at is null or f.closed_at >= v.e) group by 3
+    select 'active', null, v.k, count(*)::int from f join ${periodEnds(ctx)} as v(k, e, d) on ${fileRunningAt("f", sql`v.e`)} group by 3
     union all
     select 'form', x.form, f.p_open, count(*)::int from f cross join unnest(f.exploitation_forms) as x(form) where f.p_open is not null group by 2, 3
     union all
@@ -95,7 +97,7 @@ export async function careSection(q: Queryable, ctx: MonitorContext): Promise<Mo
 }
 
 /** Files active at the end of the period `k` (the period ends are `v`). */
-const activeAtEnd = (alias: string) => raw(`(${alias}.opened_at < v.e and (${alias}.closed_at is null or ${alias}.closed_at >= v.e))`);
+const activeAtEnd = (alias: string) => fileRunningAt(alias, sql`v.e`);
 
 /**
  * Missing care (for the evaluation): of the files active at the end of the period, the needs per domain that

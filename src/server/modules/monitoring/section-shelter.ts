@@ -15,6 +15,8 @@ export async function shelterSection(q: Queryable, ctx: MonitorContext): Promise
       select sp.shelter_organisation_id, sp.place_type, sp.admitted_on, sp.left_on, sp.leave_kind
         from shelter_placements sp join victim_files f on f.id = sp.file_id
        where ${fileInArea(ctx, "f")}
+         -- Only what a count below needs (occupied today, admitted or left in a period), not the whole history.
+         and ((sp.left_on is null and sp.admitted_on <= ${ctx.today}::date) or ${inDatePeriods(ctx, "sp.admitted_on")} or ${inDatePeriods(ctx, "sp.left_on")})
     )
     select 'occupancy' as dim, sp.shelter_organisation_id::text as key, max(o.name) as label, 0 as p, count(*)::int as n
       from sp join organisations o on o.id = sp.shelter_organisation_id
@@ -81,6 +83,11 @@ export async function reflectionSection(q: Queryable, ctx: MonitorContext): Prom
       select rs.reflection_offered_on, rs.reflection_ends_on, rs.reflection_ended_early_on, rs.reflection_end_reason, rs.police_report, rs.police_report_on
         from residence_schemes rs join victim_files f on f.id = rs.file_id
        where ${fileInArea(ctx, "f")}
+         -- Only what a count below needs (started, ended early or reported in a period, or running at a period's
+         -- end), not the whole history.
+         and (${inDatePeriods(ctx, "rs.reflection_offered_on")} or ${inDatePeriods(ctx, "rs.reflection_ended_early_on")}
+              or ${inDatePeriods(ctx, "rs.police_report_on")}
+              or (rs.reflection_offered_on <= ${ctx.periods[0]!.to}::date and rs.reflection_ends_on >= ${ctx.periods[ctx.periods.length - 1]!.to}::date))
     )
     select 'started' as dim, null::text as key, ${datePeriodOf(ctx, "rs.reflection_offered_on")} as p, count(*)::int as n
       from rs where ${inDatePeriods(ctx, "rs.reflection_offered_on")} group by 3
