@@ -82,12 +82,18 @@ export function openPostgres(connectionString: string, max = 10): Database {
       const client = await pool.connect();
       try {
         await client.query("BEGIN");
-        const tx = new HookedTx(async <R>(sql: string, params?: readonly unknown[]) => {
-          const result = await client.query(sql, params ? [...params] : undefined);
-          return result.rows as R[];
-        }, async (sql) => {
-          await client.query(sql);
-        });
+        // A connection runs one statement at a time. Statements asked for together (Promise.all) take their turn
+        // here, as in PGlite, rather than in node-postgres's own queue, which is deprecated and goes in pg 9.
+        let last: Promise<unknown> = Promise.resolve();
+        const inTurn = <R>(next: () => Promise<R>): Promise<R> => {
+          const turn = last.then(next);
+          last = turn.catch(() => undefined);
+          return turn;
+        };
+        const tx = new HookedTx(
+          <R>(sql: string, params?: readonly unknown[]) => inTurn(async () => (await client.query(sql, params ? [...params] : undefined)).rows as R[]),
+          (sql) => inTurn(async () => void (await client.query(sql))),
+        );
         const value = await work(tx);
         await tx.runHooks();
         await client.query("COMMIT");

@@ -115,10 +115,7 @@ export async function presentFile(kernel: Kernel, q: Queryable, actor: Actor, ro
 
   let carePlan: VictimFile["carePlan"] = null;
   if (sees("care_plan")) {
-    // One after the other: q may be a transaction, whose connection runs one query at a time.
-    const needs = await needsOf(q, row.id);
-    const goals = await goalsOf(q, row.id);
-    const services = await servicesOf(q, row.id);
+    const [needs, goals, services] = await Promise.all([needsOf(q, row.id), goalsOf(q, row.id), servicesOf(q, row.id)]);
     carePlan = {
       needs: needs.map((n) => ({ domain: n.domain as never, status: n.status as never, note: c.decryptOptional("victim_needs.note", n.note_enc), updatedAt: new Date(n.updated_at).toISOString() })),
       goals: goals.map((g) => ({
@@ -164,8 +161,7 @@ export async function presentFile(kernel: Kernel, q: Queryable, actor: Actor, ro
 
   let residence: VictimFile["residence"] = null;
   if (sees("residence")) {
-    const scheme = await residenceOf(q, row.id);
-    const permits = await permitsOf(q, row.id);
+    const [scheme, permits] = await Promise.all([residenceOf(q, row.id), permitsOf(q, row.id)]);
     const reflection = scheme?.reflection_offered_on
       ? {
           offeredOn: scheme.reflection_offered_on,

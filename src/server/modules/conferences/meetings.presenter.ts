@@ -84,10 +84,7 @@ export async function presentItems(kernel: Kernel, q: Queryable, actor: Actor, r
   const listed = items.filter((i) => listedFor(actor, row, i));
   const readable = listed.filter((i) => can(actor, "read", "agenda_item", itemFacts(i)));
   const ids = readable.map((i) => i.id);
-  // One after the other: q may be a transaction, whose connection runs one query at a time.
-  const decisions = await decisionsOf(q, ids);
-  const actions = await actionsOf(q, ids);
-  const allActions = await actionsOf(q, listed.map((i) => i.id));
+  const [decisions, actions, allActions] = await Promise.all([decisionsOf(q, ids), actionsOf(q, ids), actionsOf(q, listed.map((i) => i.id))]);
   const presented = listed.map((item) => {
     const reads = ids.includes(item.id);
     const itemDecisions = decisions.filter((d) => d.item_id === item.id);

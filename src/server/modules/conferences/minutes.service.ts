@@ -28,8 +28,7 @@ export function minutesPdfFor(kernel: Kernel, actor: Actor, id: string, organisa
     const participants = await participantsOf(tx, row.id);
     const items = (await itemsOf(tx, row.id)).filter((i) => i.status === "admitted");
     const ids = items.map((i) => i.id);
-    const decisions = await decisionsOf(tx, ids);
-    const actions = await actionsOf(tx, ids);
+    const [decisions, actions] = await Promise.all([decisionsOf(tx, ids), actionsOf(tx, ids)]);
     const recipients = new Set([
       row.organisation_id, ...participants.map((p) => p.organisation_id), ...items.map((i) => i.proposer_organisation_id), ...actions.map((a) => a.owner_organisation_id),
     ]);

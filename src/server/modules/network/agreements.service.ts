@@ -35,9 +35,7 @@ export function agreementStatus(a: Pick<AgreementRow, "starts_on" | "ends_on" | 
 
 async function present(kernel: Kernel, q: Queryable, actor: Actor, rows: AgreementRow[]) {
   const ids = rows.map((r) => r.id);
-  // One after the other: q may be a transaction, whose connection runs one query at a time.
-  const parties = await partiesOf(q, ids);
-  const owners = await ownersOf(q, ids);
+  const [parties, owners] = await Promise.all([partiesOf(q, ids), ownersOf(q, ids)]);
   const today = dutchDate(kernel.now());
   return rows.map((a) => ({
     id: a.id,

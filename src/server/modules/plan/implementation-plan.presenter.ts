@@ -28,11 +28,7 @@ export async function presentPlan(kernel: Kernel, q: Queryable, actor: Actor, ro
   const lines = await linesOf(q, [row.id]);
   const activities = await activitiesOf(q, [row.id]);
   const ids = activities.map((a) => a.id);
-  // One after the other: q may be a transaction, whose connection runs one query at a time.
-  const partners = await partnersOf(q, ids);
-  const budgets = await budgetsOf(q, ids);
-  const progress = await progressOf(q, ids);
-  const organisations = await regionOrganisations(q, row.region_id);
+  const [partners, budgets, progress, organisations] = await Promise.all([partnersOf(q, ids), budgetsOf(q, ids), progressOf(q, ids), regionOrganisations(q, row.region_id)]);
   const lineNumber = new Map(lines.map((l) => [l.id, l.number]));
   const presentActivity = (a: ActivityRow) => ({
     id: a.id,
