@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { openPglite, type Database } from "../../src/server/kernel/db.ts";
 import { migrate } from "../../src/server/kernel/migrate.ts";
@@ -11,7 +12,7 @@ import { migrate } from "../../src/server/kernel/migrate.ts";
  * file then starts from that copy instead of running initdb and every migration again (~3 s of CPU a file).
  * Without the variable (a test file run on its own) the database is made from scratch, as before.
  */
-export const TEMPLATE_ENV = "KZ_TEST_PGLITE_TEMPLATE";
+const TEMPLATE_ENV = "KZ_TEST_PGLITE_TEMPLATE";
 
 export async function openTestPglite(): Promise<Database> {
   const template = process.env[TEMPLATE_ENV];
@@ -36,7 +37,7 @@ export async function writeTemplate(path: string): Promise<string[]> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const path = process.argv[2];
   if (!path) throw new Error("usage: pglite-template.ts <tarball path>");
   const applied = await writeTemplate(path);

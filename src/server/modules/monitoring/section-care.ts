@@ -14,6 +14,8 @@ import { barChart, breakdownTable, comparedWith, counted, countCell, decimalCell
  */
 const lastEnd = (ctx: MonitorContext) => ctx.periods[0]!.end;
 const firstStart = (ctx: MonitorContext) => ctx.periods[ctx.periods.length - 1]!.start;
+/** Files active at the end of the period `k` (the period ends are `v`). */
+const activeAtEnd = (alias: string) => fileRunningAt(alias, sql`v.e`);
 
 export async function careSection(q: Queryable, ctx: MonitorContext): Promise<MonitorSection> {
   const rows = await run<CountRow>(q, sql`
@@ -21,17 +23,16 @@ export async function careSection(q: Queryable, ctx: MonitorContext): Promise<Mo
       select f.opened_at, f.closed_at, f.gender, f.age_group, f.exploitation_forms, f.closure_reason, f.nationality,
              ${periodOf(ctx, "f.opened_at")} as p_open, ${periodOf(ctx, "f.closed_at")} as p_close
         from victim_files f
-       where ${fileInArea(ctx, "f")}
+       where ${fileInArea(ctx, "f")} and f.opened_at < ${lastEnd(ctx)}
          -- A file opened and closed before the earliest period counts in none of them: the files running at its
          -- start, and those opened in the periods.
-         and (${fileRunningAt("f", sql`${firstStart(ctx)}::timestamptz`)} or (f.opened_at >= ${firstStart(ctx)} and f.opened_at < ${lastEnd(ctx)}))
-         and f.opened_at < ${lastEnd(ctx)}
+         and (${fileRunningAt("f", sql`${firstStart(ctx)}::timestamptz`)} or f.opened_at >= ${firstStart(ctx)})
     )
     select 'started' as dim, null::text as key, f.p_open as p, count(*)::int as n from f where f.p_open is not null group by 3
     union all
     select 'closed', null, f.p_close, count(*)::int from f where f.p_close is not null group by 3
     union all
-    select 'active', null, v.k, count(*)::int from f join ${periodEnds(ctx)} as v(k, e, d) on ${fileRunningAt("f", sql`v.e`)} group by 3
+    select 'active', null, v.k, count(*)::int from f join ${periodEnds(ctx)} as v(k, e, d) on ${activeAtEnd("f")} group by 3
     union all
     select 'form', x.form, f.p_open, count(*)::int from f cross join unnest(f.exploitation_forms) as x(form) where f.p_open is not null group by 2, 3
     union all
@@ -95,9 +96,6 @@ export async function careSection(q: Queryable, ctx: MonitorContext): Promise<Mo
     charts: [barChart(ctx, trajectories), barChart(ctx, byForm), barChart(ctx, byAge), barChart(ctx, byNationality), barChart(ctx, byClosure)],
   };
 }
-
-/** Files active at the end of the period `k` (the period ends are `v`). */
-const activeAtEnd = (alias: string) => fileRunningAt(alias, sql`v.e`);
 
 /**
  * Missing care (for the evaluation): of the files active at the end of the period, the needs per domain that
