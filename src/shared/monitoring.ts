@@ -107,7 +107,18 @@ export interface MonitorAreaChoice extends MonitorArea {
 
 /** Formats a number the Dutch way (thousands with a dot, decimals with a comma). */
 export function dutchNumber(value: number, decimals = 0): string {
-  return value.toLocaleString("nl-NL", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  return numberFormat(decimals).format(value);
+}
+
+/** One formatter per number of decimals: `toLocaleString` builds a new one for every number, which a dashboard of thousands of cells feels. */
+const numberFormats = new Map<number, Intl.NumberFormat>();
+function numberFormat(decimals: number): Intl.NumberFormat {
+  let format = numberFormats.get(decimals);
+  if (!format) {
+    format = new Intl.NumberFormat("nl-NL", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    numberFormats.set(decimals, format);
+  }
+  return format;
 }
 
 /** The vega-lite data points of a chart: one per category and series, suppressed or missing cells left out. */
