@@ -3,6 +3,7 @@ import { hashPassword } from "../src/server/modules/accounts/authentication.ts";
 import { newTotpSecret } from "../src/server/modules/accounts/second-factor.ts";
 import { saveTotp } from "../src/server/modules/accounts/users.repository.ts";
 import { currentCatalogue } from "../src/server/modules/indicators/indicators.repository.ts";
+import { refreshCareSummaries } from "../src/server/modules/monitoring/care-summaries.ts";
 import { refreshSummaries } from "../src/server/modules/monitoring/summaries.ts";
 import { referencePrefix } from "../src/server/modules/signals/intake.ts";
 import { searchTokens } from "../src/server/modules/signals/search-tokens.ts";
@@ -573,6 +574,12 @@ export async function generate(kernel: Kernel, options: { signals: number; batch
   let summarised = 0;
   for (let n = -1; n !== 0; summarised += n) n = await kernel.db.transaction((tx) => refreshSummaries(tx, { maxDays: 40_000 }));
   log(`  monitor summaries: ${summarised.toLocaleString("en")} municipality-days counted in ${elapsed(ts).toFixed(1)} s`);
+  // The same for care: every file marked, as migration 0013 does for existing files, and counted.
+  const tf = process.hrtime.bigint();
+  await kernel.db.query("insert into monitor_dirty_files (file_id) select id from victim_files");
+  let files = 0;
+  for (let n = -1; n !== 0; files += n) n = await kernel.db.transaction((tx) => refreshCareSummaries(tx, { maxFiles: 40_000 }));
+  log(`  monitor care summaries: ${files.toLocaleString("en")} files counted in ${elapsed(tf).toFixed(1)} s`);
   const t0 = process.hrtime.bigint();
   // What autovacuum does to a loaded table soon after: statistics and the visibility map.
   await kernel.db.query("vacuum analyze");

@@ -42,59 +42,11 @@ export function inDatePeriods(ctx: MonitorContext, date: string): Sql {
   return sql`(${join(ctx.periods.map((p) => sql`(${c} between ${p.from}::date and ${p.to}::date)`), " or ")})`;
 }
 
-/** The periods' ends as a VALUES list (k, end instant, last date), to count a state "at the end of the period". */
-export function periodEnds(ctx: MonitorContext): Sql {
-  return sql`(values ${join(ctx.periods.map((p, i) => sql`(${i}::int, ${p.end}::timestamptz, ${p.to}::date)`), ", ")})`;
-}
-
 const ids = (values: readonly string[]) => (values.length ? sql`(${join([...values])})` : sql`(null)`);
 
 /** Signals of the area: handled by one of its municipalities' reporting routes. */
 export function signalInArea(ctx: MonitorContext, municipalityColumn: string): Sql {
   return sql`${column(municipalityColumn)} in ${ids(ctx.area.municipalityIds)}`;
-}
-
-/** Signals of the area's region(s) as a whole (the yearly table's "Meldingen (regio)"). */
-export function signalInRegion(ctx: MonitorContext, municipalityColumn: string): Sql {
-  return sql`${column(municipalityColumn)} in ${ids(ctx.area.regionMunicipalityIds)}`;
-}
-
-/** Merged duplicates live on in the signal they were merged into: they do not count again. */
-export const notMerged = (alias: string) => sql`${column(alias)}.outcome is distinct from 'merged'`;
-
-/**
- * Victim files (care trajectories) of the area. A region counts the files its care coordination holds; a
- * municipality the files that came from its signals. A file taken over from another file counts only when
- * that file lies outside the area (a transfer between two regions of "all" is one trajectory, not two).
- */
-export function fileInArea(ctx: MonitorContext, alias: string): Sql {
-  const f = (c: string) => column(`${alias}.${c}`);
-  // The whole country: every file lies in it, and so does every file one was taken over from.
-  if (ctx.area.wholeCountry) return sql`${f("transferred_from_id")} is null`;
-  if (ctx.area.kind === "municipality") {
-    // The municipality's signals first (an index of theirs holds the ids), then their files: not a signal lookup per file.
-    return sql`(${f("transferred_from_id")} is null and ${f("signal_id")} in (select fs.id from signals fs where fs.municipality_id in ${ids(ctx.area.municipalityIds)}))`;
-  }
-  return sql`(${f("region_id")} in ${ids(ctx.area.regionIds)} and (${f("transferred_from_id")} is null
-    or not exists (select 1 from victim_files pf where pf.id = ${f("transferred_from_id")} and pf.region_id in ${ids(ctx.area.regionIds)})))`;
-}
-
-/**
- * A file running at the instant `end`: opened before it and not closed before it. Written as a range on
- * `coalesce(closed_at, 'infinity')`, which the index victim_files_running (migration 0012) holds, so that only
- * the running files are read, not every file opened before the end.
- */
-export function fileRunningAt(alias: string, end: Sql): Sql {
-  const f = (c: string) => column(`${alias}.${c}`);
-  return sql`(coalesce(${f("closed_at")}, 'infinity'::timestamptz) >= ${end} and ${f("opened_at")} < ${end})`;
-}
-
-/** Files of the area's region(s) as a whole (the yearly table's "Zorgtrajecten (regio)"). */
-export function fileInRegion(ctx: MonitorContext, alias: string): Sql {
-  const f = (c: string) => column(`${alias}.${c}`);
-  if (ctx.area.wholeCountry) return sql`${f("transferred_from_id")} is null`;
-  return sql`(${f("region_id")} in ${ids(ctx.area.regionIds)} and (${f("transferred_from_id")} is null
-    or not exists (select 1 from victim_files pf where pf.id = ${f("transferred_from_id")} and pf.region_id in ${ids(ctx.area.regionIds)})))`;
 }
 
 /** A row of counts as the sections' queries return them: what is counted (`dim`), by which value (`key`), in which period (`p`). */

@@ -8,6 +8,7 @@ import { buildSections, type SectionId } from "./aggregates.ts";
 import type { MonitorContext } from "./context.ts";
 import { periodSpec, previousYear, resolvePeriod, type Period } from "./period.ts";
 import { authorizeArea, mayInArea, monitorAreasFor, resolveArea, type ResolvedArea } from "./scope.ts";
+import { refreshCareSummaries } from "./care-summaries.ts";
 import { refreshSummaries } from "./summaries.ts";
 import { publishDashboard } from "./suppression.ts";
 
@@ -72,10 +73,17 @@ async function tuneForCounting(kernel: Kernel, q: Queryable): Promise<void> {
   await q.query("set local work_mem = '64MB'");
 }
 
-/** Recounts the summaries' dirty days first (summaries.ts), in the reading transaction, so that the figures are never stale. */
+/**
+ * Recounts the summaries' dirty days and files first (summaries.ts, care-summaries.ts), in the reading
+ * transaction, so that the figures are never stale.
+ */
 async function refreshFirst(kernel: Kernel, q: Queryable): Promise<void> {
-  if ("beforeCommit" in q) await refreshSummaries(q);
-  else await kernel.db.transaction((tx) => refreshSummaries(tx));
+  const refresh = async (tx: Queryable) => {
+    await refreshSummaries(tx);
+    await refreshCareSummaries(tx);
+  };
+  if ("beforeCommit" in q) await refresh(q);
+  else await kernel.db.transaction(refresh);
 }
 
 /** The exact figures of a checked request. */

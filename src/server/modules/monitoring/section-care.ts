@@ -1,7 +1,7 @@
-import sql from "sql-template-tag";
 import { dutchNumber, type MonitorSection } from "../../../shared/monitoring.ts";
-import { run, type Queryable } from "../../kernel/db.ts";
-import { Counts, fileInArea, fileRunningAt, inPeriods, periodEnds, periodOf, type CountRow, type MonitorContext } from "./context.ts";
+import type { Queryable } from "../../kernel/db.ts";
+import { careCounts } from "./care-summaries.ts";
+import { Counts, type CountRow, type MonitorContext } from "./context.ts";
 import { periodDays } from "./period.ts";
 import {
   ageGroupLabels, closureReasonLabels, euCountryCodes, fileFormLabels, genderLabels, nationalityGroupLabels, needDomainLabels, rowsOf, serviceTypeLabels,
@@ -12,41 +12,18 @@ import { barChart, breakdownTable, comparedWith, counted, countCell, decimalCell
  * Care trajectories (victim files): started, active and closed, who they are for (codes, never persons),
  * what care is missing, and the coordinators' workload. A trajectory counts in the period it was opened in.
  */
-const lastEnd = (ctx: MonitorContext) => ctx.periods[0]!.end;
-const firstStart = (ctx: MonitorContext) => ctx.periods[ctx.periods.length - 1]!.start;
-/** Files active at the end of the period `k` (the period ends are `v`). */
-const activeAtEnd = (alias: string) => fileRunningAt(alias, sql`v.e`);
+/** A nationality (ISO code, '' when unknown) in the groups the monitor shows. */
+function nationalityGroup(code: string): string {
+  if (code === "NLD") return "nld";
+  if (code === "") return "unknown";
+  return euCountryCodes.includes(code) ? "eu" : "non_eu";
+}
+
+/** The care summaries' needs of running files, by the names the table below uses. */
+const GAP_DIMS: Record<string, string> = { "gap.need": "need", "gap.unserved": "unserved", "gap.in_progress": "in_progress" };
 
 export async function careSection(q: Queryable, ctx: MonitorContext): Promise<MonitorSection> {
-  const rows = await run<CountRow>(q, sql`
-    with f as materialized (
-      select f.opened_at, f.closed_at, f.gender, f.age_group, f.exploitation_forms, f.closure_reason, f.nationality,
-             ${periodOf(ctx, "f.opened_at")} as p_open, ${periodOf(ctx, "f.closed_at")} as p_close
-        from victim_files f
-       where ${fileInArea(ctx, "f")} and f.opened_at < ${lastEnd(ctx)}
-         -- A file opened and closed before the earliest period counts in none of them: the files running at its
-         -- start, and those opened in the periods.
-         and (${fileRunningAt("f", sql`${firstStart(ctx)}::timestamptz`)} or f.opened_at >= ${firstStart(ctx)})
-    )
-    select 'started' as dim, null::text as key, f.p_open as p, count(*)::int as n from f where f.p_open is not null group by 3
-    union all
-    select 'closed', null, f.p_close, count(*)::int from f where f.p_close is not null group by 3
-    union all
-    select 'active', null, v.k, count(*)::int from f join ${periodEnds(ctx)} as v(k, e, d) on ${activeAtEnd("f")} group by 3
-    union all
-    select 'form', x.form, f.p_open, count(*)::int from f cross join unnest(f.exploitation_forms) as x(form) where f.p_open is not null group by 2, 3
-    union all
-    select 'form-none', null, f.p_open, count(*)::int from f where f.p_open is not null and cardinality(f.exploitation_forms) = 0 group by 3
-    union all
-    select 'gender', f.gender, f.p_open, count(*)::int from f where f.p_open is not null group by 2, 3
-    union all
-    select 'age', f.age_group, f.p_open, count(*)::int from f where f.p_open is not null group by 2, 3
-    union all
-    select 'nationality', case when f.nationality = 'NLD' then 'nld' when f.nationality = any(${euCountryCodes}::text[]) then 'eu'
-                               when f.nationality is null then 'unknown' else 'non_eu' end, f.p_open, count(*)::int
-      from f where f.p_open is not null group by 2, 3
-    union all
-    select 'closure', f.closure_reason, f.p_close, count(*)::int from f where f.p_close is not null group by 2, 3`);
+  const rows: CountRow[] = (await careCounts(q, ctx)).map((r) => (r.dim === "nationality" ? { ...r, key: nationalityGroup(r.key) } : r));
   const counts = new Counts(rows);
   const started = (p: number) => counts.get("started", null, p);
   const trajectories = breakdownTable(ctx, {
@@ -102,29 +79,12 @@ export async function careSection(q: Queryable, ctx: MonitorContext): Promise<Mo
  * are not yet met (as recorded now), and services that were cancelled in the period.
  */
 export async function careGapsSection(q: Queryable, ctx: MonitorContext): Promise<MonitorSection> {
-  // The needs of the active files in one pass (each need once), then the cancelled services.
-  const needRows = await run<{ key: string; need: number; unserved: number; in_progress: number }>(q, sql`
-    with active as materialized (
-      select f.id from victim_files f join ${periodEnds(ctx)} as v(k, e, d) on v.k = 0 and ${activeAtEnd("f")}
-       where ${fileInArea(ctx, "f")}
-    ), n as (
-      select n.domain, n.status,
-             n.status = 'need' and not exists (select 1 from care_services cs where cs.file_id = n.file_id and cs.domain = n.domain and cs.status in ('planned', 'active')) as unserved
-        from victim_needs n join active a on a.id = n.file_id
-       where n.status in ('need', 'in_progress')
-    )
-    select n.domain as key, count(*) filter (where n.status = 'need')::int as need, count(*) filter (where n.unserved)::int as unserved,
-           count(*) filter (where n.status = 'in_progress')::int as in_progress
-      from n group by 1`);
-  const cancelledRows = await run<CountRow>(q, sql`
-    select 'cancelled' as dim, cs.service_type as key, ${periodOf(ctx, "cs.updated_at")} as p, count(*)::int as n
-      from care_services cs join victim_files f on f.id = cs.file_id
-     where cs.status = 'cancelled' and ${inPeriods(ctx, "cs.updated_at")} and ${fileInArea(ctx, "f")}
-     group by 2, 3`);
-  const rows: CountRow[] = [
-    ...needRows.flatMap((r) => (["need", "unserved", "in_progress"] as const).map((dim) => ({ dim, key: r.key, p: 0, n: r[dim] }))),
-    ...cancelledRows,
-  ];
+  // Of the files running at the end of the period, their needs as recorded now; the services cancelled in the periods.
+  const rows = (await careCounts(q, ctx)).flatMap((r): CountRow[] => {
+    const dim = GAP_DIMS[r.dim];
+    if (dim) return r.p === 0 ? [{ ...r, dim }] : [];
+    return r.dim === "cancelled" ? [r] : [];
+  });
   const counts = new Counts(rows);
   const needs = measureTable(ctx, {
     id: "care-gaps-needs",
@@ -176,26 +136,22 @@ const BUCKETS = [
  * area per coordinator on their case team, and the new files per month in the period.
  */
 export async function workloadSection(q: Queryable, ctx: MonitorContext): Promise<MonitorSection> {
-  const rows = await run<{ p: number; coordinators: number; mean: number | null; max: number | null; b0: number; b1: number; b2: number; b3: number; b4: number; active: number }>(q, sql`
-    with v as (select * from ${periodEnds(ctx)} as v(k, e, d)),
-    files as (
-      select f.id, v.k, v.e from victim_files f join v on ${activeAtEnd("f")} where ${fileInArea(ctx, "f")}
-    ),
-    per as (
-      select files.k, m.user_id, count(distinct files.id)::int as n
-        from files join case_team_members m on m.file_id = files.id and m.member_role = 'coordinator'
-                                            and m.added_at < files.e and (m.ended_at is null or m.ended_at >= files.e)
-       group by files.k, m.user_id
-    )
-    select v.k as p, count(per.user_id)::int as coordinators, avg(per.n)::float8 as mean, max(per.n)::int as max,
-           count(*) filter (where per.n <= 5)::int as b0, count(*) filter (where per.n between 6 and 10)::int as b1,
-           count(*) filter (where per.n between 11 and 15)::int as b2, count(*) filter (where per.n between 16 and 20)::int as b3,
-           count(*) filter (where per.n > 20)::int as b4,
-           (select count(*)::int from files where files.k = v.k) as active
-      from v left join per on per.k = v.k group by v.k`);
-  const started = new Counts(await run<CountRow>(q, sql`
-    select 'started' as dim, null::text as key, ${periodOf(ctx, "f.opened_at")} as p, count(*)::int as n
-      from victim_files f where ${fileInArea(ctx, "f")} and ${inPeriods(ctx, "f.opened_at")} group by 3`));
+  const counts = await careCounts(q, ctx);
+  const started = new Counts(counts.filter((r) => r.dim === "started"));
+  const active = new Counts(counts.filter((r) => r.dim === "active"));
+  // Per coordinator the files of the area running at the period's end while they were on its case team.
+  const rows = ctx.periods.map((_, p) => {
+    const perCoordinator = counts.filter((r) => r.dim === "coord" && r.p === p && r.n > 0).map((r) => r.n);
+    const bucket = (i: number) => perCoordinator.filter((n) => n <= BUCKETS[i]!.max && (i === 0 || n > BUCKETS[i - 1]!.max)).length;
+    return {
+      p,
+      coordinators: perCoordinator.length,
+      mean: perCoordinator.length ? perCoordinator.reduce((a, b) => a + b, 0) / perCoordinator.length : null,
+      max: perCoordinator.length ? Math.max(...perCoordinator) : null,
+      b0: bucket(0), b1: bucket(1), b2: bucket(2), b3: bucket(3), b4: bucket(4),
+      active: active.get("active", "", p),
+    };
+  });
   const of = (p: number) => rows.find((r) => Number(r.p) === p);
   const months = (p: number) => periodDays(ctx.periods[p]!) / (365.25 / 12);
   const summary = measureTable(ctx, {

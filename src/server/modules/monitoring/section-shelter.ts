@@ -1,7 +1,8 @@
 import sql from "sql-template-tag";
 import { dutchNumber, type MonitorSection } from "../../../shared/monitoring.ts";
 import { run, type Queryable } from "../../kernel/db.ts";
-import { Counts, datePeriodOf, fileInArea, inDatePeriods, periodEnds, type CountRow, type MonitorContext } from "./context.ts";
+import { careCounts } from "./care-summaries.ts";
+import { Counts, type CountRow, type MonitorContext } from "./context.ts";
 import { placeTypeLabels, policeReportLabels, reflectionEndReasonLabels, rowsOf } from "./labels.ts";
 import { barChart, breakdownTable, counted } from "./tables.ts";
 
@@ -10,25 +11,16 @@ import { barChart, breakdownTable, counted } from "./tables.ts";
  * victims (reflection periods and police reports), for the trajectories of the area.
  */
 export async function shelterSection(q: Queryable, ctx: MonitorContext): Promise<MonitorSection> {
-  const rows = await run<CountRow & { label: string | null }>(q, sql`
-    with sp as materialized (
-      select sp.shelter_organisation_id, sp.place_type, sp.admitted_on, sp.left_on, sp.leave_kind
-        from shelter_placements sp join victim_files f on f.id = sp.file_id
-       where ${fileInArea(ctx, "f")}
-         -- Only what a count below needs (occupied today, admitted or left in a period), not the whole history.
-         and ((sp.left_on is null and sp.admitted_on <= ${ctx.today}::date) or ${inDatePeriods(ctx, "sp.admitted_on")} or ${inDatePeriods(ctx, "sp.left_on")})
-    )
-    select 'occupancy' as dim, sp.shelter_organisation_id::text as key, max(o.name) as label, 0 as p, count(*)::int as n
-      from sp join organisations o on o.id = sp.shelter_organisation_id
-     where sp.left_on is null and sp.admitted_on <= ${ctx.today}::date group by 2
-    union all
-    select 'type', sp.place_type, null, ${datePeriodOf(ctx, "sp.admitted_on")}, count(*)::int from sp where ${inDatePeriods(ctx, "sp.admitted_on")} group by 2, 4
-    union all
-    select 'flow', 'inflow', null, ${datePeriodOf(ctx, "sp.admitted_on")}, count(*)::int from sp where ${inDatePeriods(ctx, "sp.admitted_on")} group by 4
-    union all
-    select 'flow', sp.leave_kind, null, ${datePeriodOf(ctx, "sp.left_on")}, count(*)::int from sp where ${inDatePeriods(ctx, "sp.left_on")} group by 2, 4`);
+  // Occupancy today, placements and flows in the periods (care-summaries.ts), the shelters' names from their organisations.
+  const rows: CountRow[] = (await careCounts(q, ctx)).flatMap((r): CountRow[] => {
+    if (r.dim === "occupancy") return [r];
+    if (r.dim === "shelter.type") return [{ ...r, dim: "type" }];
+    return r.dim === "flow" ? [r] : [];
+  });
+  const occupied = rows.filter((r) => r.dim === "occupancy" && r.n > 0).map((r) => r.key!);
+  const names = new Map((await run<{ id: string; name: string }>(q, sql`select o.id::text, o.name from organisations o where o.id = any(${occupied}::uuid[])`)).map((o) => [o.id, o.name]));
   const counts = new Counts(rows);
-  const shelters = rows.filter((r) => r.dim === "occupancy").map((r) => ({ key: r.key!, label: r.label ?? "" })).sort((a, b) => a.label.localeCompare(b.label, "nl"));
+  const shelters = occupied.map((key) => ({ key, label: names.get(key) ?? "" })).sort((a, b) => a.label.localeCompare(b.label, "nl"));
   const occupancy = breakdownTable({ ...ctx, periods: ctx.periods.slice(0, 1) }, {
     id: "shelter-occupancy",
     title: "Bezetting van de opvang vandaag",
@@ -58,9 +50,9 @@ export async function shelterSection(q: Queryable, ctx: MonitorContext): Promise
     ],
     count: (key, p) => counts.get("flow", key, p),
   });
-  const occupied = occupancy.rows.find((r) => r.total)?.cells[0]?.value ?? 0;
+  const occupiedNow = occupancy.rows.find((r) => r.total)?.cells[0]?.value ?? 0;
   const sentences = [
-    `Vandaag ${occupied === 1 ? "is" : "zijn"} ${counted(occupied, "opvangplaats", "opvangplaatsen")} bezet door trajecten van dit gebied.`,
+    `Vandaag ${occupiedNow === 1 ? "is" : "zijn"} ${counted(occupiedNow, "opvangplaats", "opvangplaatsen")} bezet door trajecten van dit gebied.`,
     `In deze periode ${counts.get("flow", "inflow", 0) === 1 ? "werd" : "werden"} ${counted(counts.get("flow", "inflow", 0), "persoon", "personen")} opgenomen; ` +
       `${dutchNumber(counts.get("flow", "throughflow", 0))} stroomde door en ${dutchNumber(counts.get("flow", "outflow", 0))} stroomde uit.`,
   ];
@@ -77,31 +69,14 @@ export async function shelterSection(q: Queryable, ctx: MonitorContext): Promise
   };
 }
 
+/** The care summaries' reflection periods and police reports, by the names the tables below use. */
+const REFLECTION_DIMS: Record<string, string> = { "refl.started": "started", "refl.ended_early": "ended_early", "refl.running": "running", police: "police" };
+
 export async function reflectionSection(q: Queryable, ctx: MonitorContext): Promise<MonitorSection> {
-  const rows = await run<CountRow>(q, sql`
-    with rs as materialized (
-      select rs.reflection_offered_on, rs.reflection_ends_on, rs.reflection_ended_early_on, rs.reflection_end_reason, rs.police_report, rs.police_report_on
-        from residence_schemes rs join victim_files f on f.id = rs.file_id
-       where ${fileInArea(ctx, "f")}
-         -- Only what a count below needs (started, ended early or reported in a period, or running at a period's
-         -- end), not the whole history.
-         and (${inDatePeriods(ctx, "rs.reflection_offered_on")} or ${inDatePeriods(ctx, "rs.reflection_ended_early_on")}
-              or ${inDatePeriods(ctx, "rs.police_report_on")}
-              or (rs.reflection_offered_on <= ${ctx.periods[0]!.to}::date and rs.reflection_ends_on >= ${ctx.periods[ctx.periods.length - 1]!.to}::date))
-    )
-    select 'started' as dim, null::text as key, ${datePeriodOf(ctx, "rs.reflection_offered_on")} as p, count(*)::int as n
-      from rs where ${inDatePeriods(ctx, "rs.reflection_offered_on")} group by 3
-    union all
-    select 'ended_early', rs.reflection_end_reason, ${datePeriodOf(ctx, "rs.reflection_ended_early_on")}, count(*)::int
-      from rs where ${inDatePeriods(ctx, "rs.reflection_ended_early_on")} group by 2, 3
-    union all
-    select 'running', null, v.k, count(*)::int
-      from rs join ${periodEnds(ctx)} as v(k, e, d)
-        on rs.reflection_offered_on <= v.d and rs.reflection_ends_on >= v.d and (rs.reflection_ended_early_on is null or rs.reflection_ended_early_on > v.d)
-     group by 3
-    union all
-    select 'police', rs.police_report, ${datePeriodOf(ctx, "rs.police_report_on")}, count(*)::int
-      from rs where rs.police_report in ('made', 'declined', 'unable') and ${inDatePeriods(ctx, "rs.police_report_on")} group by 2, 3`);
+  const rows: CountRow[] = (await careCounts(q, ctx)).flatMap((r): CountRow[] => {
+    const dim = REFLECTION_DIMS[r.dim];
+    return dim ? [{ ...r, dim }] : [];
+  });
   const counts = new Counts(rows);
   const endedEarly = (p: number) => counts.keys("ended_early").reduce((n, k) => n + counts.get("ended_early", k, p), 0);
   const periods = breakdownTable(ctx, {

@@ -1,9 +1,10 @@
-import sql, { join, raw } from "sql-template-tag";
+import sql, { join } from "sql-template-tag";
 import type { MonitorCell, MonitorColumn, MonitorRow, MonitorSection, MonitorTable } from "../../../shared/monitoring.ts";
 import { dutchNumber } from "../../../shared/monitoring.ts";
 import { run, type Queryable } from "../../kernel/db.ts";
-import { fileInRegion, type MonitorContext } from "./context.ts";
-import { MAX_PERIOD_YEARS, startOfDutchDay } from "./period.ts";
+import { careStartedPerYear } from "./care-summaries.ts";
+import type { MonitorContext } from "./context.ts";
+import { MAX_PERIOD_YEARS } from "./period.ts";
 import { signalsPerYear } from "./summary-counts.ts";
 import { counted } from "./tables.ts";
 
@@ -33,22 +34,15 @@ export async function yearlySection(q: Queryable, ctx: MonitorContext): Promise<
   const period = ctx.periods[0]!;
   const lastYear = Number(period.to.slice(0, 4));
   const firstCandidate = lastYear - MAX_PERIOD_YEARS + 1;
-  const start = startOfDutchDay(`${String(firstCandidate).padStart(4, "0")}-01-01`);
-  // The year by the Dutch new-year instants (a binary search per row, cheaper than a time zone conversion).
-  const newYears = Array.from({ length: lastYear - firstCandidate + 1 }, (_, i) => startOfDutchDay(`${String(firstCandidate + i + 1).padStart(4, "0")}-01-01`));
-  const yearOf = (column: string) => sql`(${firstCandidate}::int + width_bucket(${raw(column)}, ${newYears}::timestamptz[]))`;
-  // Signals from the summaries (per municipality and year); care trajectories and imported figures from their tables.
-  const signals = await signalsPerYear(q, ctx, ctx.area.regionMunicipalityIds, { from: `${String(firstCandidate).padStart(4, "0")}-01-01`, to: period.to });
-  const others = await run<YearRow>(q, sql`
-    select 'care' as measure, f.region_id::text as area, ${yearOf("f.opened_at")} as year, count(*)::int as n
-      from victim_files f
-     where ${fileInRegion(ctx, "f")} and f.opened_at >= ${start} and f.opened_at < ${period.end}
-     group by f.region_id, 3 -- by the id itself: its text is made per group, not per file
-    union all
-    select 'historic-' || h.measure, coalesce(h.municipality_id, h.region_id)::text, h.year, h.count
+  // Signals and care trajectories from the summaries (per municipality or region and year); imported figures from their table.
+  const span = { from: `${String(firstCandidate).padStart(4, "0")}-01-01`, to: period.to };
+  const signals = await signalsPerYear(q, ctx, ctx.area.regionMunicipalityIds, span);
+  const care = await careStartedPerYear(q, ctx, span);
+  const imported = await run<YearRow>(q, sql`
+    select 'historic-' || h.measure as measure, coalesce(h.municipality_id, h.region_id)::text as area, h.year, h.count as n
       from monitor_historic_figures h
      where h.region_id in (${join(ctx.area.regionIds)}) and h.year between ${firstCandidate}::int and ${lastYear}::int`);
-  const rows: YearRow[] = [...signals.map((r) => ({ measure: "signals" as const, ...r })), ...others];
+  const rows: YearRow[] = [...signals.map((r) => ({ measure: "signals" as const, ...r })), ...care.map((r) => ({ measure: "care" as const, ...r })), ...imported];
 
   const recorded = new Map<string, number>();
   const historic = new Map<string, number>();

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { countryBuckets, medianDays, type Histogram } from "./summary-counts.ts";
+import { countryBuckets, countryRanges, medianDays, type Histogram } from "./summary-counts.ts";
 
 /**
  * Reading the summaries: the median of an hour histogram is what percentile_cont(0.5) gives over the same
@@ -49,8 +49,16 @@ describe("a period over the country's sums", () => {
   });
 
   it("is whole months only for a calendar year", () => {
-    const { values } = text({ from: "2025-01-01", to: "2025-12-31" });
-    assert.deepEqual(values, ["2025-01-01", "2026-01-01", "2025-01-01", "2025-01-01", "2026-01-01", "2025-12-31"]);
+    const { sql, values } = text({ from: "2025-01-01", to: "2025-12-31" });
+    assert.doesNotMatch(sql, /grain = 'day'/, "no empty day ranges at the edges");
+    assert.deepEqual(values, ["2025-01-01", "2026-01-01"]);
+  });
+
+  it("is a separate range per part, each summed on its own", () => {
+    assert.equal(countryRanges({ from: "2026-01-15", to: "2026-11-27" }).length, 3);
+    assert.equal(countryRanges({ from: "2026-01-01", to: "2026-11-27" }).length, 2);
+    assert.equal(countryRanges({ from: "2025-01-01", to: "2025-12-31" }).length, 1);
+    assert.equal(countryRanges({ from: "2026-03-03", to: "2026-03-20" }).length, 1);
   });
 
   it("is days only within one month", () => {

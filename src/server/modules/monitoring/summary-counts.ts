@@ -1,4 +1,4 @@
-import sql, { join, type Sql } from "sql-template-tag";
+import sql, { join, raw, type Sql } from "sql-template-tag";
 import type { CalendarDate } from "../../kernel/dutch-time.ts";
 import { run, type Queryable } from "../../kernel/db.ts";
 import type { MonitorContext } from "./context.ts";
@@ -38,15 +38,31 @@ const nextMonth = (date: CalendarDate) => {
 };
 
 /**
- * The country's rows of one period: the whole months inside it from the month sums, the days before the first
- * and after the last whole month from the day sums.
+ * The country's rows of one period as simple ranges (each read by an index range, and summed on its own): the whole
+ * months inside it from the month sums, the days before the first and after the last whole month from the day sums.
  */
-export function countryBuckets(period: Period): Sql {
+export function countryRanges(period: Period): Sql[] {
   const firstMonth = period.from.endsWith("-01") ? period.from : nextMonth(period.from);
   const afterLastMonth = monthOf(addDays(period.to, 1));
-  if (firstMonth >= afterLastMonth) return sql`(c.grain = 'day' and c.bucket between ${period.from}::date and ${period.to}::date)`;
-  return sql`((c.grain = 'month' and c.bucket >= ${firstMonth}::date and c.bucket < ${afterLastMonth}::date)
-    or (c.grain = 'day' and ((c.bucket >= ${period.from}::date and c.bucket < ${firstMonth}::date) or (c.bucket >= ${afterLastMonth}::date and c.bucket <= ${period.to}::date))))`;
+  if (firstMonth >= afterLastMonth) return [sql`(c.grain = 'day' and c.bucket between ${period.from}::date and ${period.to}::date)`];
+  const ranges = [sql`(c.grain = 'month' and c.bucket >= ${firstMonth}::date and c.bucket < ${afterLastMonth}::date)`];
+  if (period.from < firstMonth) ranges.push(sql`(c.grain = 'day' and c.bucket >= ${period.from}::date and c.bucket < ${firstMonth}::date)`);
+  if (afterLastMonth <= period.to) ranges.push(sql`(c.grain = 'day' and c.bucket >= ${afterLastMonth}::date and c.bucket <= ${period.to}::date)`);
+  return ranges;
+}
+
+/** The country's rows of one period, as one condition. */
+export function countryBuckets(period: Period): Sql {
+  return sql`(${join(countryRanges(period), " or ")})`;
+}
+
+/**
+ * Sums per period, dim and key of a country table (alias c) over the periods' ranges: each range summed on its own,
+ * then the ranges added up. `where` narrows the rows (e.g. to some dims).
+ */
+export function countrySums(table: "monitor_country_counts" | "monitor_care_country_counts", ranges: readonly { p: number; range: Sql }[], where: Sql = sql`true`): Sql {
+  const parts = ranges.map(({ p, range }) => sql`select ${p}::int as p, c.dim, c.key, sum(c.n) as n from ${raw(table)} c where ${range} and ${where} group by c.dim, c.key`);
+  return sql`select x.p, x.dim, x.key, sum(x.n)::int as n from (${join(parts, " union all ")}) x group by 1, 2, 3`;
 }
 
 /** The summed country stands for the area when the area is the whole country, asked for its own municipalities. */
@@ -56,15 +72,13 @@ const countryFor = (ctx: MonitorContext, municipalityIds: readonly string[]) =>
 async function readCounts(q: Queryable, ctx: MonitorContext): Promise<SummaryCount[]> {
   const ids = [...ctx.area.municipalityIds];
   if (countryFor(ctx, ids)) {
-    const p = sql`(case ${join(ctx.periods.map((period, i) => sql`when ${countryBuckets(period)} then ${i}::int`), " ")} end)`;
+    const ranges = ctx.periods.flatMap((period, p) => countryRanges(period).map((range) => ({ p, range })));
     return run<SummaryCount>(q, sql`
-      with src as (
-        select ${p} as p, c.dim, c.key, c.n, c.bucket from monitor_country_counts c
-         where ${join(ctx.periods.map((period) => countryBuckets(period)), " or ")}
-      )
-      select src.p, src.dim, src.key, sum(src.n)::int as n from src group by 1, 2, 3
+      ${countrySums("monitor_country_counts", ranges)}
       union all
-      select src.p, 'month', to_char(src.bucket, 'YYYY-MM'), sum(src.n)::int from src where src.dim = 'total' group by 1, 3`);
+      select x.p, 'month', x.month, sum(x.n)::int from (
+        ${join(ranges.map(({ p, range }) => sql`select ${p}::int as p, to_char(c.bucket, 'YYYY-MM') as month, c.n from monitor_country_counts c where c.dim = 'total' and ${range}`), " union all ")}
+      ) x group by 1, 3`);
   }
   const within = (period: Period) => sql`(c.day between ${period.from}::date and ${period.to}::date)`;
   const p = sql`(case ${join(ctx.periods.map((period, i) => sql`when ${within(period)} then ${i}::int`), " ")} end)`;

@@ -7,6 +7,7 @@ import { sweepCareTasks } from "../care/care-sweep.ts";
 import { sweepConferences } from "../conferences/conference-sweep.ts";
 import { sweepAgreements } from "../network/agreement-sweep.ts";
 import { sweepMonitorExports } from "../monitoring/exports.service.ts";
+import { refreshCareSummaries } from "../monitoring/care-summaries.ts";
 import { refreshSummaries } from "../monitoring/summaries.ts";
 import { deliverPendingEmails, type Mailer } from "./mailer.ts";
 import { notifyUsers, usersOfOrganisationWithRoles } from "./notify.ts";
@@ -188,6 +189,7 @@ export function scheduleDeadlineSweeps(
         // The monitor's summaries: recounted here too, so that a dashboard seldom has dirty days to recount first. In
         // portions of a transaction each, so that a large backlog (the first start after an upgrade) commits as it goes.
         while (!stopping && (await kernel.db.transaction((tx) => refreshSummaries(tx, { maxDays: SUMMARY_PORTION }))) === SUMMARY_PORTION);
+        while (!stopping && (await kernel.db.transaction((tx) => refreshCareSummaries(tx, { maxFiles: SUMMARY_PORTION }))) === SUMMARY_PORTION);
       } catch (error) {
         options.log("monitor: samenvattingen bijwerken mislukt", error);
       }
