@@ -76,37 +76,21 @@ begin
   return null;
 end $$;
 
--- Records of a file: placements, reflection periods and police reports, needs, services, the case team.
-create trigger monitor_care_shelter_inserted after insert on shelter_placements referencing new table as new_rows
-  for each statement execute function monitor_care_mark_files();
-create trigger monitor_care_shelter_updated after update on shelter_placements referencing old table as old_rows new table as new_rows
-  for each statement execute function monitor_care_mark_files();
-create trigger monitor_care_shelter_deleted after delete on shelter_placements referencing old table as old_rows
-  for each statement execute function monitor_care_mark_files();
-create trigger monitor_care_residence_inserted after insert on residence_schemes referencing new table as new_rows
-  for each statement execute function monitor_care_mark_files();
-create trigger monitor_care_residence_updated after update on residence_schemes referencing old table as old_rows new table as new_rows
-  for each statement execute function monitor_care_mark_files();
-create trigger monitor_care_residence_deleted after delete on residence_schemes referencing old table as old_rows
-  for each statement execute function monitor_care_mark_files();
-create trigger monitor_care_needs_inserted after insert on victim_needs referencing new table as new_rows
-  for each statement execute function monitor_care_mark_files();
-create trigger monitor_care_needs_updated after update on victim_needs referencing old table as old_rows new table as new_rows
-  for each statement execute function monitor_care_mark_files();
-create trigger monitor_care_needs_deleted after delete on victim_needs referencing old table as old_rows
-  for each statement execute function monitor_care_mark_files();
-create trigger monitor_care_services_inserted after insert on care_services referencing new table as new_rows
-  for each statement execute function monitor_care_mark_files();
-create trigger monitor_care_services_updated after update on care_services referencing old table as old_rows new table as new_rows
-  for each statement execute function monitor_care_mark_files();
-create trigger monitor_care_services_deleted after delete on care_services referencing old table as old_rows
-  for each statement execute function monitor_care_mark_files();
-create trigger monitor_care_team_inserted after insert on case_team_members referencing new table as new_rows
-  for each statement execute function monitor_care_mark_files();
-create trigger monitor_care_team_updated after update on case_team_members referencing old table as old_rows new table as new_rows
-  for each statement execute function monitor_care_mark_files();
-create trigger monitor_care_team_deleted after delete on case_team_members referencing old table as old_rows
-  for each statement execute function monitor_care_mark_files();
+-- Records of a file: placements, reflection periods and police reports, needs, services, the case team. Each
+-- table gets the same three triggers (after insert, update and delete of a statement).
+do $$
+declare
+  t text;
+begin
+  foreach t in array array['shelter_placements', 'residence_schemes', 'victim_needs', 'care_services', 'case_team_members'] loop
+    execute format('create trigger %I after insert on %I referencing new table as new_rows
+                      for each statement execute function monitor_care_mark_files()', t || '_monitor_inserted', t);
+    execute format('create trigger %I after update on %I referencing old table as old_rows new table as new_rows
+                      for each statement execute function monitor_care_mark_files()', t || '_monitor_updated', t);
+    execute format('create trigger %I after delete on %I referencing old table as old_rows
+                      for each statement execute function monitor_care_mark_files()', t || '_monitor_deleted', t);
+  end loop;
+end $$;
 
 -- The files themselves: a new or removed file, or a change to what the monitor counts of it. A file whose region
 -- changes also changes where the files taken over from it count.

@@ -2,7 +2,8 @@ import sql, { join, raw, type Sql } from "sql-template-tag";
 import { run, type Queryable } from "../../kernel/db.ts";
 import type { MonitorContext } from "./context.ts";
 import { addDays } from "./period.ts";
-import { countryBuckets, countryRanges, countrySums } from "./summary-counts.ts";
+import { addToCountry, dropEmptyCountrySums } from "./summaries.ts";
+import { countryBuckets, countryRanges, countrySums, oncePerContext } from "./summary-counts.ts";
 
 /**
  * The monitor's care summaries (migration 0013, decision 0012): what it counts about care trajectories, kept as
@@ -129,14 +130,7 @@ function toSums(rows: Sql, sign: 1 | -1): Sql {
               on conflict (region_id, day, dim, key, municipality_id, from_region_id) do update set n = monitor_care_counts.n + excluded.n
               returning 1),
     country as (select a.day, a.dim, a.key, sum(a.n)::int as n from agg a where a.from_region_id is null group by 1, 2, 3),
-    by_day as (insert into monitor_care_country_counts (grain, bucket, dim, key, n)
-               select 'day', c.day, c.dim, c.key, ${sign}::int * c.n from country c
-               on conflict (grain, bucket, dim, key) do update set n = monitor_care_country_counts.n + excluded.n
-               returning 1),
-    by_month as (insert into monitor_care_country_counts (grain, bucket, dim, key, n)
-                 select 'month', date_trunc('month', c.day)::date, c.dim, c.key, ${sign}::int * sum(c.n)::int from country c group by 2, 3, 4
-                 on conflict (grain, bucket, dim, key) do update set n = monitor_care_country_counts.n + excluded.n
-                 returning 1)
+    ${addToCountry("monitor_care_country_counts", "country", sign)}
     -- The area days touched (the statements above run whether or not this reads them).
     select distinct a.region_id::text, a.day::text from agg a`;
 }
@@ -189,10 +183,7 @@ async function recountFiles(q: Queryable, dirty: readonly DirtyFile[]): Promise<
   await run(q, sql`
     delete from monitor_care_counts c using unnest(${regions}::uuid[], ${days}::date[]) as t(region_id, day)
      where c.region_id = t.region_id and c.day = t.day and c.n = 0`);
-  await run(q, sql`
-    delete from monitor_care_country_counts c
-     where c.n = 0 and ((c.grain = 'day' and c.bucket = any(${days}::date[]))
-        or (c.grain = 'month' and c.bucket in (select distinct date_trunc('month', x)::date from unnest(${days}::date[]) as x)))`);
+  await run(q, dropEmptyCountrySums("monitor_care_country_counts", days));
   await run(q, sql`delete from monitor_dirty_files where id = any(${dirty.flatMap((d) => d.ids)}::bigint[])`);
 }
 
@@ -204,17 +195,8 @@ export interface CareCount {
   n: number;
 }
 
-const read = new WeakMap<MonitorContext, Promise<CareCount[]>>();
-
 /** The care counts of the context's area and periods, read once per context (the care sections share them). */
-export function careCounts(q: Queryable, ctx: MonitorContext): Promise<CareCount[]> {
-  let rows = read.get(ctx);
-  if (!rows) {
-    rows = readCareCounts(q, ctx);
-    read.set(ctx, rows);
-  }
-  return rows;
-}
+export const careCounts = oncePerContext(readCareCounts);
 
 const running = join([...RUNNING_DIMS]);
 const today = join([...TODAY_DIMS]);

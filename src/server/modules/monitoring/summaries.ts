@@ -1,4 +1,4 @@
-import sql, { join, raw } from "sql-template-tag";
+import sql, { join, raw, type Sql } from "sql-template-tag";
 import { run, type Queryable } from "../../kernel/db.ts";
 import { defaultDeadlines } from "../signals/deadlines.ts";
 
@@ -68,10 +68,7 @@ export async function recountDays(q: Queryable, dirty: readonly DirtyDay[]): Pro
     fresh as (insert into monitor_day_counts (municipality_id, day, dim, key, n) ${countDays(sql`d`)}
               returning municipality_id, day, dim, key, n)
     ${toCountry(sql`fresh`, 1)}`);
-  await run(q, sql`
-    delete from monitor_country_counts c
-     where c.n = 0 and ((c.grain = 'day' and c.bucket = any(${days}::date[]))
-        or (c.grain = 'month' and c.bucket in (select distinct date_trunc('month', x)::date from unnest(${days}::date[]) as x)))`);
+  await run(q, dropEmptyCountrySums("monitor_country_counts", days));
   await run(q, sql`delete from monitor_dirty_days where id = any(${marks}::bigint[])`);
 }
 
@@ -80,15 +77,35 @@ function toCountry(rows: ReturnType<typeof sql>, sign: 1 | -1) {
   return sql`,
     agg as (select r.day, r.dim, r.key, sum(r.n)::int as n from ${rows} r group by 1, 2, 3
             union all select r.day, 'municipality', r.municipality_id::text, sum(r.n)::int from ${rows} r where r.dim = 'total' group by 1, 3),
-    by_day as (insert into monitor_country_counts (grain, bucket, dim, key, n)
-               select 'day', a.day, a.dim, a.key, ${sign}::int * a.n from agg a
-               on conflict (grain, bucket, dim, key) do update set n = monitor_country_counts.n + excluded.n
-               returning 1),
-    by_month as (insert into monitor_country_counts (grain, bucket, dim, key, n)
-                 select 'month', date_trunc('month', a.day)::date, a.dim, a.key, ${sign}::int * sum(a.n)::int from agg a group by 2, 3, 4
-                 on conflict (grain, bucket, dim, key) do update set n = monitor_country_counts.n + excluded.n
-                 returning 1)
+    ${addToCountry("monitor_country_counts", "agg", sign)}
     select (select count(*) from by_day) + (select count(*) from by_month) as n`;
+}
+
+export type CountryTable = "monitor_country_counts" | "monitor_care_country_counts";
+
+/**
+ * Two CTEs (by_day, by_month) that add (sign 1) or take out (sign -1) the rows (day, dim, key, n) of the relation
+ * `rows` to a country table's days and months. Table and relation are fixed names from the code only.
+ */
+export function addToCountry(table: CountryTable, rows: string, sign: 1 | -1): Sql {
+  const t = raw(table);
+  return sql`
+    by_day as (insert into ${t} (grain, bucket, dim, key, n)
+               select 'day', a.day, a.dim, a.key, ${sign}::int * a.n from ${raw(rows)} a
+               on conflict (grain, bucket, dim, key) do update set n = ${t}.n + excluded.n
+               returning 1),
+    by_month as (insert into ${t} (grain, bucket, dim, key, n)
+                 select 'month', date_trunc('month', a.day)::date, a.dim, a.key, ${sign}::int * sum(a.n)::int from ${raw(rows)} a group by 2, 3, 4
+                 on conflict (grain, bucket, dim, key) do update set n = ${t}.n + excluded.n
+                 returning 1)`;
+}
+
+/** Removes a country table's sums that came to nothing on these days and in their months, so that it holds only what counts. */
+export function dropEmptyCountrySums(table: CountryTable, days: readonly string[]): Sql {
+  return sql`
+    delete from ${raw(table)} c
+     where c.n = 0 and ((c.grain = 'day' and c.bucket = any(${[...days]}::date[]))
+        or (c.grain = 'month' and c.bucket in (select distinct date_trunc('month', x)::date from unnest(${[...days]}::date[]) as x)))`;
 }
 
 /** Working days (Monday–Friday) before a date since Monday 1 January 1990: differences count working days. */

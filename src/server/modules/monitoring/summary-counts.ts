@@ -18,16 +18,20 @@ export interface SummaryCount {
   n: number;
 }
 
-const read = new WeakMap<MonitorContext, Promise<SummaryCount[]>>();
-
-export function summaryCounts(q: Queryable, ctx: MonitorContext): Promise<SummaryCount[]> {
-  let rows = read.get(ctx);
-  if (!rows) {
-    rows = readCounts(q, ctx);
-    read.set(ctx, rows);
-  }
-  return rows;
+/** A read made once per context and shared by the sections that ask for it (the context lives for one dashboard). */
+export function oncePerContext<T>(read: (q: Queryable, ctx: MonitorContext) => Promise<T>): (q: Queryable, ctx: MonitorContext) => Promise<T> {
+  const made = new WeakMap<MonitorContext, Promise<T>>();
+  return (q, ctx) => {
+    let result = made.get(ctx);
+    if (!result) {
+      result = read(q, ctx);
+      made.set(ctx, result);
+    }
+    return result;
+  };
 }
+
+export const summaryCounts = oncePerContext(readCounts);
 
 /** The first day of the month a date is in. */
 const monthOf = (date: CalendarDate) => `${date.slice(0, 7)}-01`;
