@@ -47,6 +47,8 @@ create table monitor_care_counts (
 );
 create unique index monitor_care_counts_key on monitor_care_counts (region_id, day, dim, key, municipality_id, from_region_id) nulls not distinct;
 create index monitor_care_counts_municipality on monitor_care_counts (municipality_id, day) include (dim, key, n) where from_region_id is null;
+-- A state at a day sums every day before it: a region reads those of one dim at a time.
+create index monitor_care_counts_dim on monitor_care_counts (region_id, dim, day) include (key, n, from_region_id);
 
 -- The whole country (files not taken over from another: a transfer is one trajectory), per day and per month
 -- (the first day of the month), as monitor_country_counts is for signals.

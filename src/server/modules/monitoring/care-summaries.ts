@@ -237,15 +237,13 @@ async function readCareCounts(q: Queryable, ctx: MonitorContext): Promise<CareCo
       union all
       ${countrySums("monitor_care_country_counts", countryUpTo(ctx.today).map((range) => ({ p: 0, range })), sql`c.dim in (${today})`)}`);
   }
-  const v = sql`(values ${join(ctx.periods.map((p, i) => sql`(${i}::int, ${p.from}::date, ${p.to}::date)`), ", ")}) as v(p, from_day, to_day)`;
-  return run<CareCount>(q, sql`
-    with c as materialized (${areaRows(ctx)})
-    select v.p, c.dim, c.key, sum(c.n)::int as n from c join ${v} on c.day between v.from_day and v.to_day
-     where c.dim not in (${running}, ${today}) group by 1, 2, 3
-    union all
-    select v.p, c.dim, c.key, sum(c.n)::int from c join ${v} on c.day <= v.to_day where c.dim in (${running}) group by 1, 2, 3
-    union all
-    select 0, c.dim, c.key, sum(c.n)::int from c where c.dim in (${today}) and c.day <= ${ctx.today}::date group by 2, 3`);
+  // Per period its events, and its states up to its end; occupancy up to today. Each part is one index range.
+  const part = (p: number, where: Sql) => sql`select ${p}::int as p, c.dim, c.key, sum(c.n)::int as n from (${areaRows(ctx)}) c where ${where} group by c.dim, c.key`;
+  return run<CareCount>(q, join([
+    ...ctx.periods.map((period, p) => part(p, sql`c.day between ${period.from}::date and ${period.to}::date and c.dim not in (${running}, ${today})`)),
+    ...ctx.periods.map((period, p) => part(p, sql`c.dim in (${running}) and c.day <= ${period.to}::date`)),
+    part(0, sql`c.dim in (${today}) and c.day <= ${ctx.today}::date`),
+  ], " union all "));
 }
 
 /**
