@@ -43,7 +43,8 @@ async function sizes(db: Database): Promise<Record<string, number>> {
   const rows = await db.query<{ name: string; bytes: string | number }>(
     `select 'database' as name, pg_database_size(current_database()) as bytes
      union all select relname, pg_total_relation_size(oid) from pg_class
-      where relname in ('signals', 'signal_events', 'referrals', 'signal_persons', 'victim_files', 'audit_events', 'monitor_day_counts', 'monitor_country_counts')
+      where relname in ('signals', 'signal_events', 'referrals', 'signal_persons', 'victim_files', 'audit_events', 'monitor_day_counts', 'monitor_country_counts',
+                        'monitor_care_file_counts', 'monitor_care_counts', 'monitor_care_country_counts')
         and relkind = 'r'`,
   );
   return Object.fromEntries(rows.map((r) => [r.name, Number(r.bytes)]));
@@ -120,7 +121,8 @@ function printTable(results: RunResult[]): void {
       `focal municipality ${r.generated.focal.municipalityName}: ${r.generated.focalSignals.toLocaleString("en")} signals`);
     log(`generation ${r.generated.seconds.toFixed(0)} s; database ${mb(r.sizes.database!)} ` +
       `(signals ${mb(r.sizes.signals ?? 0)}, signal_events ${mb(r.sizes.signal_events ?? 0)}, referrals ${mb(r.sizes.referrals ?? 0)}, persons ${mb(r.sizes.signal_persons ?? 0)}, ` +
-      `monitor summaries ${mb((r.sizes.monitor_day_counts ?? 0) + (r.sizes.monitor_country_counts ?? 0))})`);
+      `monitor summaries ${mb((r.sizes.monitor_day_counts ?? 0) + (r.sizes.monitor_country_counts ?? 0))}, ` +
+      `care summaries ${mb((r.sizes.monitor_care_file_counts ?? 0) + (r.sizes.monitor_care_counts ?? 0) + (r.sizes.monitor_care_country_counts ?? 0))})`);
     log(`${pad("measurement", 52)}${"n".padStart(5)}${"mean".padStart(9)}${"p50".padStart(9)}${"p95".padStart(9)}  target p95 (PostgreSQL)`);
     for (const f of r.figures) {
       const target = f.target === undefined ? "" : `< ${f.target} ms ${r.db === "postgres" ? (f.p95 < f.target ? "ok" : "MISSED") : ""}`;
