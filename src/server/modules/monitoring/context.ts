@@ -5,8 +5,9 @@ import type { ResolvedArea } from "./scope.ts";
 
 /**
  * What every section of the monitor counts with: the area (its municipalities and regions), the period and,
- * when asked, the same period a year earlier. The SQL fragments below are the only way sections filter by
- * area and period, so that every count follows the same rules (README, "Monitor").
+ * when asked, the same period a year earlier. The sections that count records filter by area and period with
+ * the SQL fragments below; those that read the summaries do so in summary-counts.ts (signals) and
+ * care-summaries.ts (care), so that every count follows the same rules (README, "Monitor").
  */
 export interface MonitorContext {
   area: ResolvedArea;
