@@ -1,6 +1,6 @@
 import sql, { join, raw, type Sql } from "sql-template-tag";
 import { run, type Queryable } from "../../kernel/db.ts";
-import type { MonitorContext } from "./context.ts";
+import { idList, type MonitorContext } from "./context.ts";
 import { addDays } from "./period.ts";
 import { addToCountry, dropEmptyCountrySums } from "./summaries.ts";
 import { countryBuckets, countryRanges, countrySums, oncePerContext } from "./summary-counts.ts";
@@ -25,7 +25,7 @@ import { countryBuckets, countryRanges, countrySums, oncePerContext } from "./su
  */
 
 /** What is a state (summed up to a day), not an event (summed over a period). */
-export const RUNNING_DIMS = ["active", "gap.need", "gap.unserved", "gap.in_progress", "coord", "refl.running"] as const;
+const RUNNING_DIMS = ["active", "gap.need", "gap.unserved", "gap.in_progress", "coord", "refl.running"] as const;
 /** Occupied today: summed up to today, whatever the period. */
 const TODAY_DIMS = ["occupancy"] as const;
 
@@ -216,14 +216,17 @@ function countryUpTo(to: string): Sql[] {
  * one trajectory, not two), and never for a municipality or the whole country.
  */
 function areaRows(ctx: MonitorContext): Sql {
-  const ids = (values: readonly string[]) => (values.length ? sql`(${join([...values])})` : sql`(null)`);
   if (ctx.area.kind === "municipality") {
     return sql`select c.day, c.dim, c.key, c.n from monitor_care_counts c
-                where c.municipality_id in ${ids(ctx.area.municipalityIds)} and c.from_region_id is null`;
+                where c.municipality_id in ${idList(ctx.area.municipalityIds)} and c.from_region_id is null`;
   }
-  const regions = ids(ctx.area.regionIds);
-  return sql`select c.day, c.dim, c.key, c.n from monitor_care_counts c
-              where c.region_id in ${regions} and (c.from_region_id is null or c.from_region_id not in ${regions})`;
+  return sql`select c.day, c.dim, c.key, c.n from monitor_care_counts c where ${inRegions(ctx.area.regionIds)}`;
+}
+
+/** Rows (alias c) of files these regions hold, except those taken over from a file of the same regions. */
+function inRegions(regionIds: readonly string[]): Sql {
+  const regions = idList(regionIds);
+  return sql`c.region_id in ${regions} and (c.from_region_id is null or c.from_region_id not in ${regions})`;
 }
 
 async function readCareCounts(q: Queryable, ctx: MonitorContext): Promise<CareCount[]> {
@@ -258,11 +261,9 @@ export async function careStartedPerYear(q: Queryable, ctx: MonitorContext, peri
        where c.dim = 'region' and ${countryBuckets(period)}
        group by 1, 2`);
   }
-  const regions = ctx.area.regionIds.length ? sql`(${join([...ctx.area.regionIds])})` : sql`(null)`;
   return run(q, sql`
     select c.region_id::text as area, extract(year from c.day)::int as year, sum(c.n)::int as n
       from monitor_care_counts c
-     where c.region_id in ${regions} and (c.from_region_id is null or c.from_region_id not in ${regions})
-       and c.dim = 'started' and c.day between ${period.from}::date and ${period.to}::date
+     where ${inRegions(ctx.area.regionIds)} and c.dim = 'started' and c.day between ${period.from}::date and ${period.to}::date
      group by 1, 2`);
 }

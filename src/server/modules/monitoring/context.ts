@@ -43,11 +43,12 @@ export function inDatePeriods(ctx: MonitorContext, date: string): Sql {
   return sql`(${join(ctx.periods.map((p) => sql`(${c} between ${p.from}::date and ${p.to}::date)`), " or ")})`;
 }
 
-const ids = (values: readonly string[]) => (values.length ? sql`(${join([...values])})` : sql`(null)`);
+/** A parenthesised list of ids for `in`; `(null)` when empty, which matches nothing. */
+export const idList = (values: readonly string[]) => (values.length ? sql`(${join([...values])})` : sql`(null)`);
 
 /** Signals of the area: handled by one of its municipalities' reporting routes. */
 export function signalInArea(ctx: MonitorContext, municipalityColumn: string): Sql {
-  return sql`${column(municipalityColumn)} in ${ids(ctx.area.municipalityIds)}`;
+  return sql`${column(municipalityColumn)} in ${idList(ctx.area.municipalityIds)}`;
 }
 
 /** A row of counts as the sections' queries return them: what is counted (`dim`), by which value (`key`), in which period (`p`). */

@@ -19,9 +19,6 @@ function nationalityGroup(code: string): string {
   return euCountryCodes.includes(code) ? "eu" : "non_eu";
 }
 
-/** The care summaries' needs of running files, by the names the table below uses. */
-const GAP_DIMS: Record<string, string> = { "gap.need": "need", "gap.unserved": "unserved", "gap.in_progress": "in_progress" };
-
 export async function careSection(q: Queryable, ctx: MonitorContext): Promise<MonitorSection> {
   const rows: CountRow[] = (await careCounts(q, ctx)).map((r) => (r.dim === "nationality" ? { ...r, key: nationalityGroup(r.key) } : r));
   const counts = new Counts(rows);
@@ -79,22 +76,17 @@ export async function careSection(q: Queryable, ctx: MonitorContext): Promise<Mo
  * are not yet met (as recorded now), and services that were cancelled in the period.
  */
 export async function careGapsSection(q: Queryable, ctx: MonitorContext): Promise<MonitorSection> {
-  // Of the files running at the end of the period, their needs as recorded now; the services cancelled in the periods.
-  const rows = (await careCounts(q, ctx)).flatMap((r): CountRow[] => {
-    const dim = GAP_DIMS[r.dim];
-    if (dim) return r.p === 0 ? [{ ...r, dim }] : [];
-    return r.dim === "cancelled" ? [r] : [];
-  });
-  const counts = new Counts(rows);
+  // Of the files running at the end of the period (p 0), their needs as recorded now; the services cancelled in the periods.
+  const counts = new Counts(await careCounts(q, ctx));
   const needs = measureTable(ctx, {
     id: "care-gaps-needs",
     title: "Behoeften die nog niet zijn geregeld, per domein",
     rowHeading: "Domein",
     rows: rowsOf(needDomainLabels).map((r) => ({ ...r, data: r.key })),
     measures: [
-      { key: "need", label: "Nodig, nog niet geregeld", kind: "count", cell: (domain) => countCell(counts.get("need", domain, 0)) },
-      { key: "unserved", label: "waarvan zonder geplande of lopende dienst", kind: "count", cell: (domain) => countCell(counts.get("unserved", domain, 0)) },
-      { key: "in-progress", label: "Wordt geregeld", kind: "count", cell: (domain) => countCell(counts.get("in_progress", domain, 0)) },
+      { key: "need", label: "Nodig, nog niet geregeld", kind: "count", cell: (domain) => countCell(counts.get("gap.need", domain, 0)) },
+      { key: "unserved", label: "waarvan zonder geplande of lopende dienst", kind: "count", cell: (domain) => countCell(counts.get("gap.unserved", domain, 0)) },
+      { key: "in-progress", label: "Wordt geregeld", kind: "count", cell: (domain) => countCell(counts.get("gap.in_progress", domain, 0)) },
     ],
     additiveRows: false,
     note: "Van de zorgtrajecten die aan het eind van de periode liepen: de behoeften zoals ze nu zijn vastgelegd.",
@@ -108,7 +100,7 @@ export async function careGapsSection(q: Queryable, ctx: MonitorContext): Promis
     total: { label: "Geannuleerde diensten" },
     note: "Diensten die in de periode op 'geannuleerd' zijn gezet.",
   });
-  const unserved = counts.keys("unserved").reduce((n, d) => n + counts.get("unserved", d, 0), 0);
+  const unserved = counts.keys("gap.unserved").reduce((n, d) => n + counts.get("gap.unserved", d, 0), 0);
   const top = largestRow({ ...needs, rows: needs.rows.map((r) => ({ ...r, cells: [r.cells[1]!] })) });
   const sentences = [`In de lopende trajecten ${unserved === 1 ? "is" : "zijn"} ${counted(unserved, "behoefte", "behoeften")} nog niet geregeld en nog zonder dienst.`];
   if (top) sentences.push(`Dat geldt het vaakst voor ${inSentence(top.label)} (${dutchNumber(top.value)}).`);
@@ -136,20 +128,20 @@ const BUCKETS = [
  * area per coordinator on their case team, and the new files per month in the period.
  */
 export async function workloadSection(q: Queryable, ctx: MonitorContext): Promise<MonitorSection> {
-  const counts = await careCounts(q, ctx);
-  const started = new Counts(counts.filter((r) => r.dim === "started"));
-  const active = new Counts(counts.filter((r) => r.dim === "active"));
+  const all = await careCounts(q, ctx);
+  const counts = new Counts(all);
   // Per coordinator the files of the area running at the period's end while they were on its case team.
   const rows = ctx.periods.map((_, p) => {
-    const perCoordinator = counts.filter((r) => r.dim === "coord" && r.p === p && r.n > 0).map((r) => r.n);
-    const bucket = (i: number) => perCoordinator.filter((n) => n <= BUCKETS[i]!.max && (i === 0 || n > BUCKETS[i - 1]!.max)).length;
+    const perCoordinator = all.filter((r) => r.dim === "coord" && r.p === p && r.n > 0).map((r) => r.n);
+    const buckets = BUCKETS.map(() => 0);
+    for (const n of perCoordinator) buckets[BUCKETS.findIndex((b) => n <= b.max)]! += 1;
     return {
       p,
       coordinators: perCoordinator.length,
       mean: perCoordinator.length ? perCoordinator.reduce((a, b) => a + b, 0) / perCoordinator.length : null,
       max: perCoordinator.length ? Math.max(...perCoordinator) : null,
-      b0: bucket(0), b1: bucket(1), b2: bucket(2), b3: bucket(3), b4: bucket(4),
-      active: active.get("active", "", p),
+      buckets,
+      active: counts.get("active", null, p),
     };
   });
   const of = (p: number) => rows.find((r) => Number(r.p) === p);
@@ -164,7 +156,7 @@ export async function workloadSection(q: Queryable, ctx: MonitorContext): Promis
       { key: "coordinators", label: "Coördinatoren met lopende dossiers", kind: "count", cell: (p) => countCell(of(p)?.coordinators ?? 0) },
       { key: "mean", label: "Gemiddeld per coördinator", kind: "count", cell: (p) => decimalCell(of(p)?.coordinators ? (of(p)?.mean ?? null) : null) },
       { key: "max", label: "Hoogste aantal bij één coördinator", kind: "count", cell: (p) => (of(p)?.coordinators ? countCell(of(p)?.max ?? 0) : decimalCell(null)) },
-      { key: "new-per-month", label: "Nieuwe dossiers per maand (gemiddeld)", kind: "count", cell: (p) => decimalCell(started.get("started", null, p) / months(p)) },
+      { key: "new-per-month", label: "Nieuwe dossiers per maand (gemiddeld)", kind: "count", cell: (p) => decimalCell(counts.get("started", null, p) / months(p)) },
     ],
     additiveRows: false,
     note: "Een dossier telt bij elke coördinator in het casusteam; alleen dossiers van dit gebied. Geen namen: alleen aantallen.",
@@ -174,11 +166,7 @@ export async function workloadSection(q: Queryable, ctx: MonitorContext): Promis
     title: "Coördinatoren naar aantal lopende dossiers",
     rowHeading: "Lopende dossiers per coördinator",
     rows: BUCKETS,
-    count: (key, p) => {
-      const r = of(p);
-      const i = BUCKETS.findIndex((b) => b.key === key);
-      return r ? Number((r as unknown as Record<string, number>)[`b${i}`] ?? 0) : 0;
-    },
+    count: (key, p) => of(p)?.buckets[BUCKETS.findIndex((b) => b.key === key)] ?? 0,
     total: { label: "Coördinatoren" },
   });
   const now = of(0);

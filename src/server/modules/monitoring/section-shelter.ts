@@ -2,7 +2,7 @@ import sql from "sql-template-tag";
 import { dutchNumber, type MonitorSection } from "../../../shared/monitoring.ts";
 import { run, type Queryable } from "../../kernel/db.ts";
 import { careCounts } from "./care-summaries.ts";
-import { Counts, type CountRow, type MonitorContext } from "./context.ts";
+import { Counts, type MonitorContext } from "./context.ts";
 import { placeTypeLabels, policeReportLabels, reflectionEndReasonLabels, rowsOf } from "./labels.ts";
 import { barChart, breakdownTable, counted } from "./tables.ts";
 
@@ -12,12 +12,8 @@ import { barChart, breakdownTable, counted } from "./tables.ts";
  */
 export async function shelterSection(q: Queryable, ctx: MonitorContext): Promise<MonitorSection> {
   // Occupancy today, placements and flows in the periods (care-summaries.ts), the shelters' names from their organisations.
-  const rows: CountRow[] = (await careCounts(q, ctx)).flatMap((r): CountRow[] => {
-    if (r.dim === "occupancy") return [r];
-    if (r.dim === "shelter.type") return [{ ...r, dim: "type" }];
-    return r.dim === "flow" ? [r] : [];
-  });
-  const occupied = rows.filter((r) => r.dim === "occupancy" && r.n > 0).map((r) => r.key!);
+  const rows = await careCounts(q, ctx);
+  const occupied = rows.filter((r) => r.dim === "occupancy" && r.n > 0).map((r) => r.key);
   const names = new Map((await run<{ id: string; name: string }>(q, sql`select o.id::text, o.name from organisations o where o.id = any(${occupied}::uuid[])`)).map((o) => [o.id, o.name]));
   const counts = new Counts(rows);
   const shelters = occupied.map((key) => ({ key, label: names.get(key) ?? "" })).sort((a, b) => a.label.localeCompare(b.label, "nl"));
@@ -36,7 +32,7 @@ export async function shelterSection(q: Queryable, ctx: MonitorContext): Promise
     title: "Plaatsingen in de opvang naar soort plaats",
     rowHeading: "Soort plaats",
     rows: rowsOf(placeTypeLabels),
-    count: (key, p) => counts.get("type", key, p),
+    count: (key, p) => counts.get("shelter.type", key, p),
     total: { label: "Plaatsingen" },
   });
   const flow = breakdownTable(ctx, {
@@ -69,16 +65,9 @@ export async function shelterSection(q: Queryable, ctx: MonitorContext): Promise
   };
 }
 
-/** The care summaries' reflection periods and police reports, by the names the tables below use. */
-const REFLECTION_DIMS: Record<string, string> = { "refl.started": "started", "refl.ended_early": "ended_early", "refl.running": "running", police: "police" };
-
 export async function reflectionSection(q: Queryable, ctx: MonitorContext): Promise<MonitorSection> {
-  const rows: CountRow[] = (await careCounts(q, ctx)).flatMap((r): CountRow[] => {
-    const dim = REFLECTION_DIMS[r.dim];
-    return dim ? [{ ...r, dim }] : [];
-  });
-  const counts = new Counts(rows);
-  const endedEarly = (p: number) => counts.keys("ended_early").reduce((n, k) => n + counts.get("ended_early", k, p), 0);
+  const counts = new Counts(await careCounts(q, ctx));
+  const endedEarly = (p: number) => counts.keys("refl.ended_early").reduce((n, k) => n + counts.get("refl.ended_early", k, p), 0);
   const periods = breakdownTable(ctx, {
     id: "reflection-periods",
     title: "Bedenktijd (verblijfsregeling mensenhandel)",
@@ -88,14 +77,14 @@ export async function reflectionSection(q: Queryable, ctx: MonitorContext): Prom
       { key: "ended_early", label: "Eerder beëindigd in de periode" },
       { key: "running", label: "Lopend aan het eind van de periode" },
     ],
-    count: (key, p) => (key === "ended_early" ? endedEarly(p) : counts.get(key, null, p)),
+    count: (key, p) => (key === "ended_early" ? endedEarly(p) : counts.get(`refl.${key}`, null, p)),
   });
   const reasons = breakdownTable(ctx, {
     id: "reflection-ended-early",
     title: "Eerder beëindigde bedenktijd naar reden",
     rowHeading: "Reden",
     rows: rowsOf(reflectionEndReasonLabels),
-    count: (key, p) => counts.get("ended_early", key, p),
+    count: (key, p) => counts.get("refl.ended_early", key, p),
     total: { label: "Eerder beëindigd" },
   });
   const police = breakdownTable(ctx, {
@@ -108,8 +97,8 @@ export async function reflectionSection(q: Queryable, ctx: MonitorContext): Prom
     note: "Naar de datum van het besluit; een besluit zonder datum telt niet mee.",
   });
   const sentences = [
-    `In deze periode ${counts.get("started", null, 0) === 1 ? "startte" : "startten"} ${counted(counts.get("started", null, 0), "bedenktijd", "bedenktijden")}; ` +
-      `aan het eind liepen er ${dutchNumber(counts.get("running", null, 0))}.`,
+    `In deze periode ${counts.get("refl.started", null, 0) === 1 ? "startte" : "startten"} ${counted(counts.get("refl.started", null, 0), "bedenktijd", "bedenktijden")}; ` +
+      `aan het eind liepen er ${dutchNumber(counts.get("refl.running", null, 0))}.`,
     `${counted(counts.get("police", "made", 0), "persoon deed", "personen deden")} aangifte.`,
   ];
   return {
